@@ -1,0 +1,40 @@
+package org.fundguard.gateway;
+
+import io.quarkus.vertx.web.RouteFilter;
+import io.vertx.ext.web.RoutingContext;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Gives every request an {@code X-Request-Id} (kept when the caller sent a sane one), echoes it, and logs the access. */
+public class RequestIds {
+
+    static final String HEADER = "X-Request-Id";
+    static final String KEY = "fundguard.requestId";
+    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
+    private static final Logger ACCESS = Logger.getLogger("org.fundguard.gateway.access");
+
+    @RouteFilter(1000)
+    void assign(RoutingContext rc) {
+        String id = rc.request().getHeader(HEADER);
+        if (id == null || !SANE.matcher(id).matches()) {
+            id = UUID.randomUUID().toString();
+            rc.request().headers().set(HEADER, id);
+        }
+        String requestId = id;
+        rc.put(KEY, requestId);
+        rc.response().putHeader(HEADER, requestId);
+        MDC.put("requestId", requestId);
+        long start = System.nanoTime();
+        rc.addEndHandler(done -> {
+            // no query string, headers or bodies: they may carry tokens or personal data
+            MDC.put("requestId", requestId);
+            ACCESS.infof("%s %s %d %.1fms requestId=%s", rc.request().method(), rc.request().path(),
+                    rc.response().getStatusCode(), (System.nanoTime() - start) / 1e6, requestId);
+            MDC.remove("requestId");
+        });
+        rc.next();
+    }
+}

