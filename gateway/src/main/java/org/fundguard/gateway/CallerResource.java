@@ -8,6 +8,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -30,6 +34,11 @@ public class CallerResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "whoAmI", summary = "The verified caller: subject, roles, region, agency, institution")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "200", description = "The caller as the verified token describes it.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Caller.class)))
+    @APIResponse(responseCode = "401", description = "No token, or a token that is expired, forged or from another realm.",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDoc.class)))
     public RestResponse<Caller> me() {
         return RestResponse.ok(new Caller(jwt.getSubject(), jwt.getClaim("preferred_username"),
                 identity.getRoles().stream().sorted().toList(),
