@@ -1,0 +1,39 @@
+package org.fundguard.kit.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Outbox settings of a service. */
+@ConfigMapping(prefix = "fundguard.outbox")
+public interface OutboxConfig {
+
+    /** CloudEvents source of this service's events, e.g. {@code /fundguard/reports-service}. */
+    @WithDefault("/fundguard/${quarkus.application.name}")
+    String source();
+
+    /** Topic this service publishes to, e.g. {@code fundguard.reports}. */
+    @WithDefault("fundguard.${quarkus.application.name}")
+    String topic();
+
+    /** How often the relay looks for unsent events. */
+    @WithDefault("500ms")
+    Duration pollInterval();
+
+    /** Events published per relay pass at most. */
+    @WithDefault("200")
+    int batchSize();
+
+    /** How long the relay waits for the broker's acknowledgement of one event. */
+    @WithDefault("10s")
+    Duration deliveryTimeout();
+
+    /** Readiness turns DOWN when the oldest unsent event is older than this and the last attempt failed. */
+    @WithDefault("30s")
+    Duration maxLag();
+
+    /** Turn the relay off (e.g. in a tool that only writes). */
+    @WithDefault("true")
+    boolean relayEnabled();
+}

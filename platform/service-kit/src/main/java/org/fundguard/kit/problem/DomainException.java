@@ -1,0 +1,83 @@
+package org.fundguard.kit.problem;
+
+/** A refusal a caller can act on; its message becomes the problem's detail, so it must never carry personal data. */
+public abstract class DomainException extends RuntimeException {
+
+    protected DomainException(String detail) {
+        super(detail);
+    }
+
+    /** The HTTP status this refusal maps to. */
+    public abstract int status();
+
+    /** The problem title for that status. */
+    public abstract String title();
+
+    /** No such record, or none the caller may see (404). */
+    public static class RecordNotFound extends DomainException {
+        public RecordNotFound(String detail) {
+            super(detail);
+        }
+
+        @Override
+        public int status() {
+            return 404;
+        }
+
+        @Override
+        public String title() {
+            return "Not Found";
+        }
+    }
+
+    /** The record is not in a state that allows this (409). */
+    public static class StateConflict extends DomainException {
+        public StateConflict(String detail) {
+            super(detail);
+        }
+
+        @Override
+        public int status() {
+            return 409;
+        }
+
+        @Override
+        public String title() {
+            return "Conflict";
+        }
+    }
+
+    /** Well-formed, but a business rule refuses it (422). */
+    public static class RuleViolation extends DomainException {
+        public RuleViolation(String detail) {
+            super(detail);
+        }
+
+        @Override
+        public int status() {
+            return 422;
+        }
+
+        @Override
+        public String title() {
+            return "Unprocessable Content";
+        }
+    }
+
+    /** The caller's region, agency or duties do not allow this (403), e.g. the verifier approving the reward. */
+    public static class AccessDenied extends DomainException {
+        public AccessDenied(String detail) {
+            super(detail);
+        }
+
+        @Override
+        public int status() {
+            return 403;
+        }
+
+        @Override
+        public String title() {
+            return "Forbidden";
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package org.fundguard.kit.problem;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+
+/** An RFC 9457 problem detail, exactly the shape of {@code contracts/openapi/common.yaml#/components/schemas/Problem}. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors,
+                      String traceId) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** One rejected field, named by its path in the request (e.g. {@code reporter.idNumber}). */
+    public record FieldError(String field, String message) {
+    }
+}

@@ -1,0 +1,154 @@
+package org.fundguard.kit.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.fundguard.kit.request.RequestId;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Maps every failure of a REST call to problem+json: domain refusals to their status, validation and unreadable
+ * JSON to 400 with the fields named, security to 401/403, the REST layer's own statuses kept, and anything else
+ * to a 500 that carries only the trace id (the cause is logged, never returned).
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response domain(DomainException e, UriInfo uri) {
+        return respond(e.status(), e.title(), e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(field(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.size() == 1 ? "1 field is invalid." : errors.size() + " fields are invalid.";
+        return respond(400, "Bad Request", detail, uri, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            String field = m.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            return respond(400, "Bad Request", "The request body could not be read.", uri,
+                    List.of(new Problem.FieldError(field, "has the wrong type or format")));
+        }
+        String detail = e instanceof JsonParseException ? "The request body is not well-formed JSON." : "The request body could not be read.";
+        return respond(400, "Bad Request", detail, uri, null);
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(respond(401, "Unauthorized", "A valid bearer token is required.", uri, null))
+                .header("WWW-Authenticate", "Bearer realm=\"fundguard\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(403, "Forbidden", "Your roles do not allow this operation.", uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        if (e.getCause() instanceof JsonProcessingException j) {
+            return unreadable(j, uri);
+        }
+        Response.Status s = Response.Status.fromStatusCode(status);
+        String title = s == null ? "Error" : s.getReasonPhrase();
+        String detail = switch (status) {
+            case 404 -> "No such resource.";
+            case 405 -> "This method is not allowed here.";
+            case 406 -> "None of the accepted media types can be produced.";
+            case 415 -> "This media type is not supported here.";
+            default -> "The request was refused.";
+        };
+        return respond(status, title, detail, uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String trace = RequestId.current().orElse("none");
+        LOG.errorf(e, "unexpected failure of %s (traceId %s)", uri == null ? "?" : uri.getPath(), trace);
+        return respond(500, "Internal Server Error", "Something went wrong on our side; quote the trace id when reporting it.",
+                uri, null);
+    }
+
+    static Response respond(int status, String title, String detail, UriInfo uri, List<Problem.FieldError> errors) {
+        Problem p = new Problem("about:blank", title, status, detail, uri == null ? null : uri.getPath(),
+                errors == null || errors.isEmpty() ? null : errors, RequestId.current().orElse(null));
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(p).build();
+    }
+
+    /** {@code submit.arg0.reporter.idNumber} → {@code reporter.idNumber}: the path as the caller wrote the body. */
+    static String field(ConstraintViolation<?> v) {
+        List<String> names = new ArrayList<>();
+        Iterator<Path.Node> it = v.getPropertyPath().iterator();
+        while (it.hasNext()) {
+            Path.Node n = it.next();
+            switch (n.getKind()) {
+                case METHOD, CONSTRUCTOR, CROSS_PARAMETER, RETURN_VALUE -> names.clear();
+                case PARAMETER -> {
+                    names.clear();
+                    // a query or path parameter keeps its own name; a body parameter disappears
+                    if (!n.getName().startsWith("arg") && !isBody(v)) {
+                        names.add(n.getName());
+                    }
+                }
+                default -> {
+                    // an element of a list: the index belongs to the list's name, before this property
+                    if (n.isInIterable() && !names.isEmpty()) {
+                        String key = n.getIndex() != null ? String.valueOf(n.getIndex()) : n.getKey() != null ? String.valueOf(n.getKey()) : "";
+                        names.set(names.size() - 1, names.get(names.size() - 1) + "[" + key + "]");
+                    }
+                    if (n.getName() != null) {
+                        names.add(n.getName());
+                    }
+                }
+            }
+        }
+        String joined = String.join(".", names);
+        return joined.isEmpty() ? "body" : joined;
+    }
+
+    private static boolean isBody(ConstraintViolation<?> v) {
+        Iterator<Path.Node> it = v.getPropertyPath().iterator();
+        int count = 0;
+        while (it.hasNext()) {
+            it.next();
+            count++;
+        }
+        return count > 2;
+    }
+}

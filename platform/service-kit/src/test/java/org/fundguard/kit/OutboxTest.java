@@ -1,0 +1,90 @@
+package org.fundguard.kit;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.fundguard.testsupport.KafkaResource;
+import org.fundguard.testsupport.KeycloakResource;
+import org.fundguard.testsupport.PostgresResource;
+import org.fundguard.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@QuarkusTest
+@WithTestResource(value = PostgresResource.class, parallel = true)
+@WithTestResource(value = KafkaResource.class, parallel = true)
+@WithTestResource(value = KeycloakResource.class, parallel = true)
+class OutboxTest {
+
+    private String create(String name, String path, int status) {
+        return given().auth().oauth2(Tokens.user("chuzhou-report-handler"))
+                .contentType(ContentType.JSON).body("{\"name\":\"" + name + "\"}")
+                .when().post("/api/widgets/v1/widgets" + path)
+                .then().statusCode(status).extract().asString();
+    }
+
+    @Test
+    void committedEventReachesKafkaWithCloudEventsHeadersAndKeyAndIsMarkedSent() {
+        String name = "committed-" + UUID.randomUUID();
+        String id = given().auth().oauth2(Tokens.user("chuzhou-report-handler"))
+                .contentType(ContentType.JSON).body("{\"name\":\"" + name + "\"}")
+                .when().post("/api/widgets/v1/widgets")
+                .then().statusCode(201).extract().path("id");
+
+        List<ConsumerRecord<String, String>> records = Topics.read(KafkaResource.bootstrapServers(), "test.widgets",
+                Duration.ofSeconds(30), rs -> rs.stream().anyMatch(r -> id.equals(r.key())));
+        ConsumerRecord<String, String> r = records.stream().filter(x -> id.equals(x.key())).findFirst().orElseThrow();
+        assertThat(r.value()).contains(name);
+        assertThat(Topics.header(r, "ce_specversion")).isEqualTo("1.0");
+        assertThat(Topics.header(r, "ce_type")).isEqualTo("widget.created.v1");
+        assertThat(Topics.header(r, "ce_source")).isEqualTo("/fundguard/service-kit-test");
+        assertThat(Topics.header(r, "ce_subject")).isEqualTo(id);
+        assertThat(Topics.header(r, "content-type")).isEqualTo("application/json");
+        assertThat(OffsetDateTime.parse(Topics.header(r, "ce_time"))).isBefore(OffsetDateTime.now().plusSeconds(1));
+        String ceId = Topics.header(r, "ce_id");
+        assertThat(UUID.fromString(ceId)).isNotNull();
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(Db.query("SELECT sent_at FROM outbox_event WHERE id = ?::uuid", ceId).get(0).get("sent_at")).isNotNull());
+    }
+
+    @Test
+    void eventOfARolledBackTransactionIsNeverWrittenNorPublished() {
+        String doomed = "doomed-" + UUID.randomUUID();
+        create(doomed, "/rollback", 409);
+        // a later committed event proves the relay has run past the point where the doomed one would have been
+        String after = "after-" + UUID.randomUUID();
+        create(after, "", 201);
+
+        List<ConsumerRecord<String, String>> records = Topics.read(KafkaResource.bootstrapServers(), "test.widgets",
+                Duration.ofSeconds(30), rs -> rs.stream().anyMatch(r -> r.value().contains(after)));
+        assertThat(records).anyMatch(r -> r.value().contains(after));
+        assertThat(records).noneMatch(r -> r.value().contains(doomed));
+        assertThat(Db.count("SELECT count(*) FROM outbox_event WHERE payload::text LIKE ?", "%" + doomed + "%")).isZero();
+        assertThat(Db.count("SELECT count(*) FROM widget WHERE name = ?", doomed)).isZero();
+        assertThat(Db.count("SELECT count(*) FROM audit_log WHERE after_state::text LIKE ?", "%" + doomed + "%")).isZero();
+    }
+
+    @Test
+    void eventsOfOneAggregateKeepTheirOrder() {
+        String first = "first-" + UUID.randomUUID();
+        String second = "second-" + UUID.randomUUID();
+        create(first, "", 201);
+        create(second, "", 201);
+        List<ConsumerRecord<String, String>> records = Topics.read(KafkaResource.bootstrapServers(), "test.widgets",
+                Duration.ofSeconds(30), rs -> rs.stream().anyMatch(r -> r.value().contains(second)));
+        long seqFirst = ((Number) Db.query("SELECT seq FROM outbox_event WHERE payload::text LIKE ?", "%" + first + "%").get(0).get("seq")).longValue();
+        long seqSecond = ((Number) Db.query("SELECT seq FROM outbox_event WHERE payload::text LIKE ?", "%" + second + "%").get(0).get("seq")).longValue();
+        assertThat(seqFirst).isLessThan(seqSecond);
+        assertThat(records).anyMatch(r -> r.value().contains(first));
+    }
+}

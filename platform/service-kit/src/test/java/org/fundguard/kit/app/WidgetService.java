@@ -1,0 +1,54 @@
+package org.fundguard.kit.app;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.fundguard.kit.audit.AuditLog;
+import org.fundguard.kit.outbox.Outbox;
+import org.fundguard.kit.problem.DomainException;
+import org.fundguard.kit.security.RegionScope;
+
+import java.util.Map;
+import java.util.UUID;
+
+/** Uses the kit as a service would: a change, its event and its audit entry in one transaction. */
+@ApplicationScoped
+public class WidgetService {
+
+    private final Outbox outbox;
+    private final AuditLog audit;
+
+    public WidgetService(Outbox outbox, AuditLog audit) {
+        this.outbox = outbox;
+        this.audit = audit;
+    }
+
+    @WithTransaction
+    public Uni<Widget> create(String name, String region) {
+        Widget w = new Widget();
+        w.id = UUID.randomUUID();
+        w.name = name;
+        w.region = region;
+        return w.<Widget>persist()
+                .call(x -> outbox.append("widget.created.v1", w.id.toString(), Map.of("id", w.id.toString(), "name", name)))
+                .call(x -> audit.record("widget.created", "widget", w.id.toString(), null, Map.of("name", name, "region", region)));
+    }
+
+    /** Writes the widget and its event, then fails: the transaction must take both back. */
+    @WithTransaction
+    public Uni<Widget> createThenFail(String name, String region) {
+        return create(name, region).chain(w -> Uni.createFrom().failure(new DomainException.StateConflict("refused after writing")));
+    }
+
+    @WithSession
+    public Uni<Widget> find(UUID id, RegionScope scope) {
+        return Widget.<Widget>findById(id).onItem().transform(w -> {
+            if (w == null || !scope.canSee(w.region)) {
+                // another region's record is "not found", never "forbidden": its existence is not disclosed
+                throw new DomainException.RecordNotFound("No widget " + id + ".");
+            }
+            return w;
+        });
+    }
+}
