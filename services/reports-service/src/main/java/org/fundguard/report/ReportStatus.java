@@ -1,0 +1,6 @@
+package org.fundguard.report;
+
+/** Where a report stands in its handling. */
+public enum ReportStatus {
+    RECEIVED
+}

@@ -1,0 +1,7 @@
+package org.fundguard.report.event;
+
+import java.time.OffsetDateTime;
+
+/** Payload of {@code report.received.v1}: no reporter identity, no free text. */
+public record ReportReceived(String reportId, String region, String channel, String institutionCode, OffsetDateTime receivedAt) {
+}

@@ -1,0 +1,25 @@
+package org.fundguard.report;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.fundguard.contracts.OpenApiDrift;
+import org.fundguard.testsupport.KafkaResource;
+import org.fundguard.testsupport.KeycloakResource;
+import org.fundguard.testsupport.PostgresResource;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+
+/** The served OpenAPI equals contracts/openapi/reports-service.yaml. */
+@QuarkusTest
+@WithTestResource(value = PostgresResource.class, parallel = true)
+@WithTestResource(value = KafkaResource.class, parallel = true)
+@WithTestResource(value = KeycloakResource.class, parallel = true)
+class ContractConformanceTest {
+
+    @Test
+    void servedOpenApiMatchesTheContract() {
+        String served = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200).extract().asString();
+        OpenApiDrift.assertMatches(served, "openapi/reports-service.yaml");
+    }
+}
