@@ -152,19 +152,15 @@ public final class SuiteMain {
     }
 
     private void startService(Service s, int port, Map<String, String> env, Path logs) {
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m", "-Xmx384m", "-jar", runJar(s).toString());
-        Path log = logs.resolve(s.name() + ".log");
-        ManagedProcess p = ManagedProcess.start(s.name(), cmd, env, root.resolve(s.module()), log);
+        publish("STARTING", "starting " + s.name());
+        state.put("url." + s.name(), "http://localhost:" + port);
+        ManagedProcess p = ServiceProcess.start(root, s.module(), s.name(), port, env, logs.resolve(s.name() + ".log"));
         track(() -> p.stop(Duration.ofSeconds(20)));
         state.put("pid." + s.name(), Long.toString(p.pid()));
-        state.put("url." + s.name(), "http://localhost:" + port);
-        publish("STARTING", "starting " + s.name());
-        p.awaitReady(Duration.ofSeconds(120), () -> ManagedProcess.httpOk("http://127.0.0.1:" + port + "/q/health/ready"));
     }
 
     private Path runJar(Service s) {
-        return root.resolve(s.module()).resolve("target/quarkus-app/quarkus-run.jar");
+        return ServiceProcess.runJar(root, s.module());
     }
 
     private <T extends AutoCloseable> T track(T c) {

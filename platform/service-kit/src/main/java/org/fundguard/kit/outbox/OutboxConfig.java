@@ -17,8 +17,8 @@ public interface OutboxConfig {
     @WithDefault("fundguard.${quarkus.application.name}")
     String topic();
 
-    /** How often the relay looks for unsent events. */
-    @WithDefault("500ms")
+    /** How often the relay looks for unsent events (the scheduler's smallest interval is 1 s). */
+    @WithDefault("1s")
     Duration pollInterval();
 
     /** Events published per relay pass at most. */

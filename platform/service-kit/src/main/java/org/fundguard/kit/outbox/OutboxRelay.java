@@ -55,7 +55,7 @@ public class OutboxRelay {
         this.bootstrapServers = bootstrapServers;
     }
 
-    @Scheduled(every = "${fundguard.outbox.poll-interval:500ms}", delayed = "1s",
+    @Scheduled(every = "${fundguard.outbox.poll-interval:1s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         if (config.relayEnabled()) {

@@ -1,0 +1,91 @@
+package org.fundguard.e2e;
+
+import org.fundguard.devstack.ManagedProcess;
+import org.fundguard.devstack.Ports;
+import org.fundguard.devstack.ServiceProcess;
+import org.fundguard.testsupport.TestStack;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The gateway and reports-service as packaged, each its own process, on the shared test PostgreSQL, Kafka and Keycloak. */
+final class Suite implements AutoCloseable {
+
+    final int reportsPort = Ports.pickFree();
+    final int gatewayPort = Ports.pickFree();
+    final Path logs;
+    private final ManagedProcess reports;
+    private final ManagedProcess gateway;
+
+    Suite() {
+        Path root = TestStack.root();
+        logs = root.resolve("e2e/target/e2e-logs");
+        TestStack.Endpoint pg = TestStack.postgres();
+        String server = pg.url().replaceFirst("^postgresql://", "");
+        recreate(server, pg, "e2e_reports");
+        String realm = TestStack.keycloak().url() + "/realms/fundguard";
+
+        Map<String, String> svc = new HashMap<>();
+        svc.put("QUARKUS_HTTP_PORT", Integer.toString(reportsPort));
+        svc.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + server + "/e2e_reports");
+        svc.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://" + server + "/e2e_reports");
+        svc.put("QUARKUS_DATASOURCE_USERNAME", pg.username());
+        svc.put("QUARKUS_DATASOURCE_PASSWORD", pg.password());
+        svc.put("KAFKA_BOOTSTRAP_SERVERS", TestStack.kafka().url());
+        svc.put("QUARKUS_OIDC_AUTH_SERVER_URL", realm);
+        svc.put("FUNDGUARD_DEMO_DATA", "true");
+        reports = ServiceProcess.start(root, "services/reports-service", "reports", reportsPort, svc, logs.resolve("reports.log"));
+
+        Map<String, String> gw = new HashMap<>();
+        gw.put("QUARKUS_HTTP_PORT", Integer.toString(gatewayPort));
+        gw.put("QUARKUS_OIDC_AUTH_SERVER_URL", realm);
+        gw.put("GATEWAY_UPSTREAMS_REPORTS", "http://127.0.0.1:" + reportsPort);
+        try {
+            gateway = ServiceProcess.start(root, "gateway", "gateway", gatewayPort, gw, logs.resolve("gateway.log"));
+        } catch (RuntimeException e) {
+            reports.stop(Duration.ofSeconds(10));
+            throw e;
+        }
+    }
+
+    String gatewayUrl() {
+        return "http://127.0.0.1:" + gatewayPort;
+    }
+
+    String reportsUrl() {
+        return "http://127.0.0.1:" + reportsPort;
+    }
+
+    String log(String name) {
+        try {
+            return Files.readString(logs.resolve(name + ".log"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static void recreate(String server, TestStack.Endpoint pg, String db) {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + server + "/postgres", pg.username(), pg.password());
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + db);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        gateway.stop(Duration.ofSeconds(10));
+        reports.stop(Duration.ofSeconds(10));
+    }
+}
