@@ -151,4 +151,30 @@ class GatewayAccessTest {
         String config = page + given().when().get("/q/swagger-ui/").then().extract().asString();
         assertThat(config).contains("/q/services/reports/openapi").contains("/q/services/disclosure/openapi");
     }
+
+    @Test
+    void rejectsExpiredToken() throws Exception {
+        // a throwaway client whose tokens live 2 seconds, made through Keycloak's admin API
+        String admin = Tokens.request(Map.of("grant_type", "password", "client_id", "admin-cli",
+                "username", "admin", "password", "admin"), "master").get("access_token").asText();
+        String clientId = "expiry-" + java.util.UUID.randomUUID();
+        String base = org.fundguard.testsupport.TestStack.keycloak().url();
+        java.net.http.HttpResponse<String> created = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/admin/realms/fundguard/clients"))
+                        .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"clientId\":\"" + clientId + "\","
+                                + "\"secret\":\"s3cret\",\"publicClient\":false,\"serviceAccountsEnabled\":true,"
+                                + "\"standardFlowEnabled\":false,\"attributes\":{\"access.token.lifespan\":\"2\"},"
+                                + "\"protocolMappers\":[{\"name\":\"audience\",\"protocol\":\"openid-connect\","
+                                + "\"protocolMapper\":\"oidc-audience-mapper\",\"config\":{\"included.custom.audience\":\"fundguard\","
+                                + "\"access.token.claim\":\"true\"}}]}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).isEqualTo(201);
+        String token = Tokens.request(Map.of("grant_type", "client_credentials", "client_id", clientId,
+                "client_secret", "s3cret")).get("access_token").asText();
+        given().auth().oauth2(token).when().get("/api/gateway/v1/me").then().statusCode(200);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).pollInterval(java.time.Duration.ofMillis(500))
+                .untilAsserted(() -> given().auth().oauth2(token).when().get("/api/gateway/v1/me")
+                        .then().statusCode(401).contentType("application/problem+json"));
+    }
 }
