@@ -67,6 +67,9 @@ public final class GatewayOverhead {
         long gw0 = ProcessCpu.nanos(gatewayPid);
         long svc0 = ProcessCpu.nanos(servicePid);
         OpenModelLoad.Result r = load.run(url, headers, rate, Duration.ofSeconds(seconds), 200);
+        if (r.firstProblem() != null) {
+            System.out.println(name + ": first problem: " + r.firstProblem());
+        }
         long gw = ProcessCpu.nanos(gatewayPid) - gw0;
         long svc = ProcessCpu.nanos(servicePid) - svc0;
         double perReq = Math.max(1, r.sent());

@@ -20,7 +20,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class OpenModelLoad {
 
     /** What one run measured. */
-    public record Result(Histogram latencyMicros, long sent, long ok, long failed, long unexpected) {
+    public record Result(Histogram latencyMicros, long sent, long ok, long failed, long unexpected, String firstProblem) {
     }
 
     private final HttpClient client = HttpClient.newBuilder()
@@ -34,6 +34,7 @@ public final class OpenModelLoad {
         AtomicLong ok = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicLong unexpected = new AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<String> firstProblem = new java.util.concurrent.atomic.AtomicReference<>();
         long total = rate * duration.toSeconds();
         CountDownLatch done = new CountDownLatch((int) total);
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET();
@@ -51,11 +52,14 @@ public final class OpenModelLoad {
                 long micros = (System.nanoTime() - intended) / 1000;
                 if (err != null) {
                     failed.incrementAndGet();
+                    firstProblem.compareAndSet(null, err.toString());
                 } else {
                     if (resp.statusCode() == expect) {
                         ok.incrementAndGet();
                     } else {
                         unexpected.incrementAndGet();
+                        firstProblem.compareAndSet(null, "status " + resp.statusCode() + ": "
+                                + new String(resp.body(), java.nio.charset.StandardCharsets.UTF_8));
                     }
                     synchronized (h) {
                         h.recordValue(Math.min(micros, h.getHighestTrackableValue()));
@@ -65,6 +69,6 @@ public final class OpenModelLoad {
             });
         }
         done.await(30, TimeUnit.SECONDS);
-        return new Result(h, total, ok.get(), failed.get(), unexpected.get());
+        return new Result(h, total, ok.get(), failed.get(), unexpected.get(), firstProblem.get());
     }
 }

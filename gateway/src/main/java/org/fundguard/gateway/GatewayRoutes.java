@@ -195,7 +195,9 @@ public class GatewayRoutes {
                     }
                     r.setStatusCode(resp.statusCode());
                     resp.headers().forEach(h -> {
-                        if (!HOP_BY_HOP.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+                        String key = h.getKey().toLowerCase(Locale.ROOT);
+                        // the gateway already set its request id on the response
+                        if (!HOP_BY_HOP.contains(key) && !key.equals("x-request-id")) {
                             r.headers().add(h.getKey(), h.getValue());
                         }
                     });
