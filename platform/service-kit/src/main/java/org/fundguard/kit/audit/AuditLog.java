@@ -2,14 +2,16 @@ package org.fundguard.kit.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.inject.Instance;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fundguard.kit.request.RequestId;
 import org.fundguard.kit.security.Caller;
 import org.fundguard.kit.security.CurrentCaller;
+import org.fundguard.kit.tx.CallerTransaction;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,14 +25,22 @@ import java.util.UUID;
 public class AuditLog {
 
     private final Instance<CurrentCaller> caller;
+    private final Instance<CurrentVertxRequest> httpRequest;
     private final ObjectMapper json;
+    private final String applicationName;
 
-    public AuditLog(Instance<CurrentCaller> caller, ObjectMapper json) {
+    public AuditLog(Instance<CurrentCaller> caller, Instance<CurrentVertxRequest> httpRequest, ObjectMapper json,
+                    @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.caller = caller;
+        this.httpRequest = httpRequest;
         this.json = json;
+        this.applicationName = applicationName;
     }
 
-    /** Records a change made for the current request's caller. {@code before}/{@code after} are serialised as JSON. */
+    /**
+     * Records a change made for the current request's caller; outside an HTTP request (a consumer, a scheduler) the
+     * actor is {@code system:<quarkus.application.name>}. {@code before}/{@code after} are serialised as JSON.
+     */
     public Uni<AuditEntry> record(String action, String entityType, String entityId, Object before, Object after) {
         return record(currentCaller(), action, entityType, entityId, before, after);
     }
@@ -48,16 +58,32 @@ public class AuditLog {
         e.entityType = entityType;
         e.entityId = entityId;
         e.requestId = RequestId.current().orElse(null);
-        e.before = toJson(before);
-        e.after = toJson(after);
-        return Panache.getSession().chain(s -> s.persist(e)).replaceWith(e);
+        try {
+            e.before = toJson(before);
+            e.after = toJson(after);
+        } catch (IllegalArgumentException ex) {
+            return Uni.createFrom().failure(ex);
+        }
+        return CallerTransaction.session("AuditLog.record").chain(s -> s.persist(e)).replaceWith(e);
     }
 
     private Caller currentCaller() {
         try {
-            return caller.get().get();
+            Caller c = caller.get().get();
+            if (!c.isAnonymous() || inHttpRequest()) {
+                return c;
+            }
         } catch (ContextNotActiveException e) {
-            return Caller.system("unknown");
+            // no request context: a consumer or a scheduler
+        }
+        return Caller.system(applicationName);
+    }
+
+    private boolean inHttpRequest() {
+        try {
+            return httpRequest.get().getCurrent() != null;
+        } catch (ContextNotActiveException e) {
+            return false;
         }
     }
 

@@ -6,14 +6,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * Runs an event's effect at most once per consumer: the event id is recorded in {@code processed_event} in the same
- * transaction as the effect, so a redelivered event changes nothing, and a failed effect records nothing.
- * Transient failures are retried a few times; a {@link PoisonMessageException} is not — the message is nacked and
- * the channel's dead-letter queue keeps it with the error.
+ * transaction as the effect, so a redelivered event changes nothing and a failed effect records nothing.
+ * Transient failures are retried a bounded number of times ({@code fundguard.consumer.*}); a
+ * {@link PoisonMessageException} is not retried. Either way the message is then nacked, and the channel's
+ * {@code failure-strategy=dead-letter-queue} keeps it on the dead-letter topic with the error.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -21,20 +22,27 @@ public class IdempotentConsumer {
     private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
     private static final String RECORD = "INSERT INTO processed_event (consumer, event_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING";
 
+    private final ConsumerConfig config;
+
+    public IdempotentConsumer(ConsumerConfig config) {
+        this.config = config;
+    }
+
     /**
-     * Processes {@code message}: {@code effect} runs inside a transaction, once per ce_id, then the message is acked;
-     * on a poison message or exhausted retries the message is nacked (to the DLQ).
+     * Processes {@code message}: {@code effect} runs inside a transaction, once per {@code ce_id}, then the message is
+     * acked; a message without {@code ce_id}, a poison message or exhausted retries nack it (to the dead-letter topic).
      */
-    public <T> Uni<Void> process(String consumer, Message<T> message, java.util.function.Function<T, Uni<?>> effect) {
+    public <T> Uni<Void> process(String consumer, Message<T> message, Function<T, Uni<?>> effect) {
         String id;
         try {
             id = CloudEventHeaders.id(message);
         } catch (PoisonMessageException e) {
+            LOG.warnf("%s: a message without ce_id goes to the dead-letter topic", consumer);
             return Uni.createFrom().completionStage(message.nack(e));
         }
         return once(consumer, id, () -> effect.apply(message.getPayload()))
                 .onFailure(e -> !(e instanceof PoisonMessageException)).retry()
-                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(3)
+                .withBackOff(config.initialBackoff(), config.maxBackoff()).atMost(config.maxRetries())
                 .onItemOrFailure().transformToUni((done, err) -> {
                     if (err != null) {
                         LOG.warnf("%s: event %s goes to the dead-letter topic: %s", consumer, id, err.getMessage());
@@ -44,8 +52,11 @@ public class IdempotentConsumer {
                 });
     }
 
-    /** Runs {@code effect} in a new transaction unless {@code consumer} has processed {@code eventId}; true when it ran. */
-    public Uni<Boolean> once(String consumer, String eventId, Supplier<Uni<?>> effect) {
+    /**
+     * Runs {@code effect} unless {@code consumer} has already processed {@code eventId}, recording the id in the same
+     * transaction (the caller's, or a new one); emits true when the effect ran, false for a duplicate.
+     */
+    public Uni<Boolean> once(String consumer, String eventId, Supplier<? extends Uni<?>> effect) {
         return Panache.withTransaction(() -> Panache.getSession()
                 .chain(s -> s.createNativeQuery(RECORD).setParameter(1, consumer).setParameter(2, eventId).executeUpdate())
                 .chain(inserted -> {

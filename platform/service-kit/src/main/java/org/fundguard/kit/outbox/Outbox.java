@@ -2,9 +2,9 @@ package org.fundguard.kit.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.fundguard.kit.tx.CallerTransaction;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,7 +12,8 @@ import java.util.UUID;
 
 /**
  * Appends events to the outbox in the caller's current transaction: call it from a {@code @WithTransaction} method,
- * so the change and its event commit together (or not at all). The relay publishes them afterwards.
+ * so the change and its event commit together (or not at all); outside a transaction it fails. The relay publishes
+ * them afterwards.
  */
 @ApplicationScoped
 public class Outbox {
@@ -48,6 +49,6 @@ public class Outbox {
         } catch (JsonProcessingException ex) {
             return Uni.createFrom().failure(new IllegalArgumentException("event payload is not serialisable: " + ex.getOriginalMessage(), ex));
         }
-        return Panache.getSession().chain(s -> s.persist(e)).replaceWith(e);
+        return CallerTransaction.session("Outbox.append").chain(s -> s.persist(e)).replaceWith(e);
     }
 }

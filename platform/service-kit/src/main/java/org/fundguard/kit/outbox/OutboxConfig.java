@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** Outbox settings of a service. */
+/** Outbox settings of a service, all under {@code fundguard.outbox}. */
 @ConfigMapping(prefix = "fundguard.outbox")
 public interface OutboxConfig {
 
@@ -21,17 +21,21 @@ public interface OutboxConfig {
     @WithDefault("1s")
     Duration pollInterval();
 
-    /** Events published per relay pass at most. */
+    /** Events claimed and published per batch at most; a full batch is followed at once by the next one. */
     @WithDefault("200")
     int batchSize();
 
-    /** How long the relay waits for the broker's acknowledgement of one event. */
+    /** How long the relay waits for the broker's acknowledgement of one event (the producer's delivery timeout). */
     @WithDefault("10s")
     Duration deliveryTimeout();
 
-    /** Readiness turns DOWN when the oldest unsent event is older than this and the last attempt failed. */
+    /** Readiness turns DOWN when the oldest unsent event is older than this, or no relay pass finished for this long. */
     @WithDefault("30s")
     Duration maxLag();
+
+    /** When nothing is waiting, how often the relay checks that it can still reach the broker. */
+    @WithDefault("10s")
+    Duration kafkaProbeInterval();
 
     /** Turn the relay off (e.g. in a tool that only writes). */
     @WithDefault("true")

@@ -9,6 +9,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -31,6 +32,9 @@ import java.util.stream.Collectors;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    static final String CHALLENGE = "Bearer realm=\"fundguard\"";
+    static final String UNAUTHORIZED = "A valid bearer token is required.";
+    static final String FORBIDDEN = "Your roles do not allow this operation.";
 
     @ServerExceptionMapper
     public Response domain(DomainException e, UriInfo uri) {
@@ -39,6 +43,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        if (e.getConstraintViolations().stream().anyMatch(ProblemMappers::isReturnValue)) {
+            // the server produced an invalid result: its bug, not the caller's
+            return unexpected(e, uri);
+        }
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(field(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
@@ -67,13 +75,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e, UriInfo uri) {
-        return Response.fromResponse(respond(401, "Unauthorized", "A valid bearer token is required.", uri, null))
-                .header("WWW-Authenticate", "Bearer realm=\"fundguard\"").build();
+        return Response.fromResponse(respond(401, "Unauthorized", UNAUTHORIZED, uri, null))
+                .header("WWW-Authenticate", CHALLENGE).build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(403, "Forbidden", "Your roles do not allow this operation.", uri, null);
+        return respond(403, "Forbidden", FORBIDDEN, uri, null);
     }
 
     @ServerExceptionMapper
@@ -140,6 +148,15 @@ public class ProblemMappers {
         }
         String joined = String.join(".", names);
         return joined.isEmpty() ? "body" : joined;
+    }
+
+    private static boolean isReturnValue(ConstraintViolation<?> v) {
+        for (Path.Node n : v.getPropertyPath()) {
+            if (n.getKind() == ElementKind.RETURN_VALUE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isBody(ConstraintViolation<?> v) {

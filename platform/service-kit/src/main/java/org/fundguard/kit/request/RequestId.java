@@ -10,12 +10,16 @@ import java.util.regex.Pattern;
 
 /**
  * The request id of the work in progress: taken from {@code X-Request-Id} (the gateway sets it) or created, kept on
- * the Vert.x duplicated context so reactive code finds it, and put in the logging MDC as {@code requestId}.
+ * the Vert.x duplicated context of the request so reactive code finds it, and put in the logging MDC as
+ * {@code requestId} (log format {@code %X{requestId}}).
  */
 public final class RequestId {
 
     public static final String HEADER = "X-Request-Id";
+    /** The MDC key. */
+    public static final String MDC_KEY = "requestId";
     static final String KEY = "fundguard.requestId";
+    /** A caller's id is kept only when it is plainly an id: no spaces, quotes or line breaks can reach the logs. */
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
 
     private RequestId() {
@@ -28,7 +32,7 @@ public final class RequestId {
         if (ctx != null) {
             ctx.putLocal(KEY, id);
         }
-        MDC.put("requestId", id);
+        MDC.put(MDC_KEY, id);
         return id;
     }
 
@@ -37,7 +41,7 @@ public final class RequestId {
         Context ctx = Vertx.currentContext();
         Object id = ctx == null ? null : ctx.getLocal(KEY);
         if (id == null) {
-            id = MDC.get("requestId");
+            id = MDC.get(MDC_KEY);
         }
         return Optional.ofNullable(id).map(Object::toString);
     }

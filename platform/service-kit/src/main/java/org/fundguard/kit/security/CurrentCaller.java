@@ -2,10 +2,10 @@ package org.fundguard.kit.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.security.Principal;
-import java.util.Set;
 
 /**
  * The {@link Caller} of the current request, read from the token quarkus-oidc verified. Inject this (a request-scoped
@@ -35,13 +35,23 @@ public class CurrentCaller {
 
     static Caller from(SecurityIdentity identity) {
         if (identity == null || identity.isAnonymous()) {
-            return new Caller("anonymous", "anonymous", Set.of(), null, null, null);
+            return Caller.ANONYMOUS;
         }
         Principal p = identity.getPrincipal();
         if (p instanceof JsonWebToken jwt) {
-            return new Caller(jwt.getSubject(), jwt.getClaim("preferred_username"), Set.copyOf(identity.getRoles()),
-                    jwt.getClaim("region"), jwt.getClaim("agency"), jwt.getClaim("institution"));
+            String subject = jwt.getSubject() != null ? jwt.getSubject() : p.getName();
+            return new Caller(subject, claim(jwt, "preferred_username"), identity.getRoles(),
+                    claim(jwt, "region"), claim(jwt, "agency"), claim(jwt, "institution"));
         }
-        return new Caller(p.getName(), p.getName(), Set.copyOf(identity.getRoles()), null, null, null);
+        return new Caller(p.getName(), p.getName(), identity.getRoles(), null, null, null);
+    }
+
+    /** A claim as text whatever its JSON type (a numeric {@code region} must not fail the request). */
+    private static String claim(JsonWebToken jwt, String name) {
+        Object v = jwt.getClaim(name);
+        if (v == null) {
+            return null;
+        }
+        return v instanceof JsonString s ? s.getString() : v.toString();
     }
 }

@@ -13,17 +13,20 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import org.fundguard.kit.problem.DomainException;
+import org.fundguard.kit.security.Caller;
 import org.fundguard.kit.security.CurrentCaller;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
+/** The test application's REST resource: thin, as a service's would be. */
 @Path("/api/widgets/v1/widgets")
 public class WidgetResource {
 
-    public record NewWidget(@NotBlank @Size(max = 100) String name, @Valid List<Part> parts) {
+    public record NewWidget(@NotBlank @Size(max = 100) String name, List<@Valid Part> parts) {
     }
 
     public record Part(@Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit region code") String region, int count) {
@@ -63,12 +66,31 @@ public class WidgetResource {
         return Map.of("size", size);
     }
 
+    /** What the kit read from the caller's token. */
+    public record Me(String subject, String username, Set<String> roles, String region, String scope, String agency,
+                     String institution) {
+    }
+
     @GET
     @Path("/me")
     @Authenticated
-    public Map<String, Object> me() {
-        return Map.of("username", caller.get().username(), "region", caller.get().region(),
-                "scope", caller.scope().likePattern(), "roles", caller.get().roles());
+    public Me me() {
+        Caller c = caller.get();
+        return new Me(c.subject(), c.username(), c.roles(), c.region(), c.scope().likePattern(), c.agency(), c.institution());
+    }
+
+    @POST
+    @Path("/viewed/{entity}")
+    @Authenticated
+    public Uni<Void> viewed(String entity) {
+        return service.recordView(entity);
+    }
+
+    @POST
+    @Path("/outside-transaction")
+    @RolesAllowed("report-handler")
+    public Uni<Void> outsideTransaction(@Valid NewWidget body) {
+        return service.appendWithoutTransaction(body.name());
     }
 
     @GET

@@ -41,6 +41,18 @@ public class WidgetService {
         return create(name, region).chain(w -> Uni.createFrom().failure(new DomainException.StateConflict("refused after writing")));
     }
 
+    /** An audited read, e.g. of a reporter's identity: no change, but who looked is recorded. */
+    @WithTransaction
+    public Uni<Void> recordView(String entity) {
+        return audit.record("widget.viewed", "widget", entity, null, null).replaceWithVoid();
+    }
+
+    /** The misuse the outbox refuses: an event written in a session without a transaction. */
+    @WithSession
+    public Uni<Void> appendWithoutTransaction(String name) {
+        return outbox.append("widget.created.v1", UUID.randomUUID().toString(), Map.of("name", name)).replaceWithVoid();
+    }
+
     @WithSession
     public Uni<Widget> find(UUID id, RegionScope scope) {
         return Widget.<Widget>findById(id).onItem().transform(w -> {
