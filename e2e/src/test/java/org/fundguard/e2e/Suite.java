@@ -3,16 +3,13 @@ package org.fundguard.e2e;
 import org.fundguard.devstack.ManagedProcess;
 import org.fundguard.devstack.Ports;
 import org.fundguard.devstack.ServiceProcess;
+import org.fundguard.testsupport.TestDatabases;
 import org.fundguard.testsupport.TestStack;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,14 +27,13 @@ final class Suite implements AutoCloseable {
         Path root = TestStack.root();
         logs = root.resolve("e2e/target/e2e-logs");
         TestStack.Endpoint pg = TestStack.postgres();
-        String server = pg.url().replaceFirst("^postgresql://", "");
-        recreate(server, pg, "e2e_reports");
+        TestDatabases.recreate("e2e_reports");
         String realm = TestStack.keycloak().url() + "/realms/fundguard";
 
         Map<String, String> svc = new HashMap<>();
         svc.put("QUARKUS_HTTP_PORT", Integer.toString(reportsPort));
-        svc.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://" + server + "/e2e_reports");
-        svc.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://" + server + "/e2e_reports");
+        svc.put("QUARKUS_DATASOURCE_JDBC_URL", TestDatabases.jdbcUrl("e2e_reports"));
+        svc.put("QUARKUS_DATASOURCE_REACTIVE_URL", TestDatabases.reactiveUrl("e2e_reports"));
         svc.put("QUARKUS_DATASOURCE_USERNAME", pg.username());
         svc.put("QUARKUS_DATASOURCE_PASSWORD", pg.password());
         svc.put("KAFKA_BOOTSTRAP_SERVERS", TestStack.kafka().url());
@@ -70,16 +66,6 @@ final class Suite implements AutoCloseable {
             return Files.readString(logs.resolve(name + ".log"), StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "";
-        }
-    }
-
-    private static void recreate(String server, TestStack.Endpoint pg, String db) {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + server + "/postgres", pg.username(), pg.password());
-             Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
-            s.execute("CREATE DATABASE " + db);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 

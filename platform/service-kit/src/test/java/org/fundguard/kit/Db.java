@@ -1,6 +1,6 @@
 package org.fundguard.kit;
 
-import org.fundguard.testsupport.PostgresResource;
+import org.fundguard.testsupport.TestDatabases;
 import org.fundguard.testsupport.TestStack;
 
 import java.sql.Connection;
@@ -21,7 +21,7 @@ public final class Db {
 
     public static List<Map<String, Object>> query(String sql, Object... args) {
         TestStack.Endpoint pg = TestStack.postgres();
-        try (Connection c = DriverManager.getConnection(PostgresResource.jdbcUrl("test_service_kit"), pg.username(), pg.password());
+        try (Connection c = DriverManager.getConnection(TestDatabases.jdbcUrl("test_service_kit"), pg.username(), pg.password());
              PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);

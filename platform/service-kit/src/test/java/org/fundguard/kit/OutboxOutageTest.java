@@ -17,18 +17,39 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 
-/** A broker outage: the event waits in the outbox, the service reports not ready, and after recovery it is published once. */
+/**
+ * A broker outage, on a broker this test JVM owns: readiness (not liveness) goes DOWN, an event written meanwhile
+ * waits in the outbox with its error recorded, and after recovery it is published exactly once.
+ */
 @QuarkusTest
 @WithTestResource(value = PostgresResource.class, parallel = true)
 @WithTestResource(value = OwnKafkaResource.class, parallel = true)
 @WithTestResource(value = KeycloakResource.class, parallel = true)
 class OutboxOutageTest {
 
+    private static final String OUTBOX_CHECK = "checks.find { it.name == 'outbox' }";
+
     @Test
     void eventSurvivesABrokerOutageAndIsPublishedOnceAfterIt() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/q/health/ready")
+                .then().body(OUTBOX_CHECK + ".status", equalTo("UP")));
+
         OwnKafkaResource.broker().stop();
         try {
+            // nothing waits to be published, yet the relay's probe notices the broker is gone
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/q/health/ready")
+                    .then().statusCode(503)
+                    .body(OUTBOX_CHECK + ".status", equalTo("DOWN"))
+                    .body(OUTBOX_CHECK + ".data.kafka", notNullValue()));
+            // liveness never depends on the broker: a restart would not bring it back
+            given().when().get("/q/health/live").then().statusCode(200)
+                    .body("checks.name", not(hasItem("outbox")));
+
             String id = given().auth().oauth2(Tokens.user("huaibei-report-handler"))
                     .contentType(ContentType.JSON).body("{\"name\":\"during-outage\"}")
                     .when().post("/api/widgets/v1/widgets")
@@ -40,8 +61,6 @@ class OutboxOutageTest {
                 assertThat((Integer) row.get("attempts")).isPositive();
                 assertThat((String) row.get("last_error")).isNotBlank();
             });
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    given().when().get("/q/health/ready").then().statusCode(503));
 
             OwnKafkaResource.broker().start();
 
@@ -49,9 +68,9 @@ class OutboxOutageTest {
                     assertThat(Db.query("SELECT sent_at FROM outbox_event WHERE subject = ?", id).get(0).get("sent_at")).isNotNull());
             List<ConsumerRecord<String, String>> records = Topics.read(OwnKafkaResource.broker().bootstrapServers(), "test.widgets",
                     Duration.ofSeconds(10), rs -> false);
-            assertThat(records.stream().filter(r -> id.equals(r.key())).count()).isEqualTo(1);
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    given().when().get("/q/health/ready").then().statusCode(200));
+            assertThat(records.stream().filter(r -> id.equals(r.key()))).hasSize(1);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/q/health/ready")
+                    .then().body(OUTBOX_CHECK + ".status", equalTo("UP")));
         } finally {
             OwnKafkaResource.broker().start();
         }

@@ -3,10 +3,6 @@ package org.fundguard.testsupport;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 
 /**
@@ -26,28 +22,12 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         TestStack.Endpoint pg = TestStack.postgres();
-        String server = pg.url().replaceFirst("^postgresql://", "");
-        recreate(server, pg, database);
+        TestDatabases.recreate(database);
         return Map.of(
-                "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + server + "/" + database,
-                "quarkus.datasource.reactive.url", "postgresql://" + server + "/" + database,
+                "quarkus.datasource.jdbc.url", TestDatabases.jdbcUrl(database),
+                "quarkus.datasource.reactive.url", TestDatabases.reactiveUrl(database),
                 "quarkus.datasource.username", pg.username(),
                 "quarkus.datasource.password", pg.password());
-    }
-
-    /** The JDBC URL of this resource's database, for tests that look at tables directly. */
-    public static String jdbcUrl(String database) {
-        return "jdbc:postgresql://" + TestStack.postgres().url().replaceFirst("^postgresql://", "") + "/" + database;
-    }
-
-    private static void recreate(String server, TestStack.Endpoint pg, String database) {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + server + "/postgres", pg.username(), pg.password());
-             Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            s.execute("CREATE DATABASE " + database);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot create test database " + database + ": " + e.getMessage(), e);
-        }
     }
 
     @Override

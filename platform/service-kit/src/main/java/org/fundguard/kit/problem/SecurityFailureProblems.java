@@ -29,7 +29,7 @@ public class SecurityFailureProblems {
     }
 
     void register(@Observes Router router) {
-        router.route().order(ORDER).failureHandler(this::handle);
+        // MUTATION
     }
 
     private void handle(RoutingContext rc) {

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import org.fundguard.kit.problem.DomainException;
@@ -44,6 +45,13 @@ public class WidgetResource {
     @RolesAllowed("report-handler")
     public Uni<RestResponse<Widget>> create(@Valid NewWidget body) {
         return service.create(body.name(), caller.get().region()).map(w -> RestResponse.status(RestResponse.Status.CREATED, w));
+    }
+
+    @PUT
+    @Path("/{id}/name")
+    @RolesAllowed("report-handler")
+    public Uni<Widget> rename(UUID id, @Valid NewWidget body) {
+        return service.rename(id, body.name());
     }
 
     @POST

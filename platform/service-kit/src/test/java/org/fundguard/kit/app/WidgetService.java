@@ -35,6 +35,21 @@ public class WidgetService {
                 .call(x -> audit.record("widget.created", "widget", w.id.toString(), null, Map.of("name", name, "region", region)));
     }
 
+    /** A second event of the same aggregate: same key, so it must follow the first on the same partition. */
+    @WithTransaction
+    public Uni<Widget> rename(UUID id, String name) {
+        return Widget.<Widget>findById(id).chain(w -> {
+            if (w == null) {
+                return Uni.createFrom().failure(new DomainException.RecordNotFound("No widget " + id + "."));
+            }
+            Map<String, String> before = Map.of("name", w.name);
+            w.name = name;
+            return outbox.append("widget.renamed.v1", id.toString(), Map.of("id", id.toString(), "name", name))
+                    .call(() -> audit.record("widget.renamed", "widget", id.toString(), before, Map.of("name", name)))
+                    .replaceWith(w);
+        });
+    }
+
     /** Writes the widget and its event, then fails: the transaction must take both back. */
     @WithTransaction
     public Uni<Widget> createThenFail(String name, String region) {
