@@ -103,8 +103,8 @@ class GatewayAndServiceTest {
                 .when().post(suite.gatewayUrl() + "/api/reports/v1/reports")
                 .then().statusCode(201).header("X-Request-Id", id);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertThat(suite.log("gateway")).contains(id);
-            assertThat(suite.log("reports")).contains(id);
+            assertThat(suite.log("gateway")).contains("\"requestId\":\"" + id + "\"").contains("\"status\":201");
+            assertThat(suite.log("reports")).contains("requestId=" + id);
         });
     }
 
