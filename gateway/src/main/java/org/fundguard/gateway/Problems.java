@@ -9,10 +9,19 @@ final class Problems {
     private Problems() {
     }
 
+    static final String MEDIA_TYPE = "application/problem+json";
+
     static void send(RoutingContext rc, int status, String title, String detail) {
         if (rc.response().ended() || rc.response().headWritten()) {
             return;
         }
+        rc.response().setStatusCode(status)
+                .putHeader("Content-Type", MEDIA_TYPE)
+                .end(body(rc, status, title, detail).encode());
+    }
+
+    /** The problem object; its traceId is the request id. */
+    static JsonObject body(RoutingContext rc, int status, String title, String detail) {
         JsonObject body = new JsonObject()
                 .put("type", "about:blank")
                 .put("title", title)
@@ -23,8 +32,6 @@ final class Problems {
         if (requestId != null) {
             body.put("traceId", requestId.toString());
         }
-        rc.response().setStatusCode(status)
-                .putHeader("Content-Type", "application/problem+json")
-                .end(body.encode());
+        return body;
     }
 }

@@ -3,7 +3,6 @@ package org.fundguard.gateway;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import io.vertx.core.json.JsonObject;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.vertx.ext.web.RoutingContext;
@@ -23,12 +22,6 @@ public class SecurityProblems {
     }
 
     private static Response.ResponseBuilder problem(RoutingContext rc, int status, String title, String detail) {
-        JsonObject body = new JsonObject().put("type", "about:blank").put("title", title).put("status", status)
-                .put("detail", detail).put("instance", rc.request().path());
-        Object id = rc.get(RequestIds.KEY);
-        if (id != null) {
-            body.put("traceId", id.toString());
-        }
-        return Response.status(status).type("application/problem+json").entity(body.encode());
+        return Response.status(status).type(Problems.MEDIA_TYPE).entity(Problems.body(rc, status, title, detail).encode());
     }
 }
