@@ -92,7 +92,8 @@ public final class TestStack {
 
     private static Endpoint shared(String component) {
         Path root = root();
-        Path stateDir = root.resolve("target/test-stack");
+        // one stack per build (per Maven process): a concurrent build never uses, nor outlives, another's servers
+        Path stateDir = root.resolve("target/test-stack").resolve(Long.toString(watchPid()));
         Path state = stateDir.resolve(component + ".properties");
         try {
             Files.createDirectories(stateDir);
@@ -128,9 +129,14 @@ public final class TestStack {
         return new Endpoint(p.getProperty("url"), p.getProperty("username"), p.getProperty("password"));
     }
 
-    private static Process launch(String component, Path root, Path stateDir) throws IOException {
-        long watch = Long.getLong("fundguard.test.watch-pid",
+    /** The process whose end stops the shared servers: the Maven process that forked this test JVM. */
+    private static long watchPid() {
+        return Long.getLong("fundguard.test.watch-pid",
                 ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(ProcessHandle.current().pid()));
+    }
+
+    private static Process launch(String component, Path root, Path stateDir) throws IOException {
+        long watch = watchPid();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = List.of(java, "-Xmx256m", "-cp", launcherClasspath(), ComponentMain.class.getName(),
                 "--component", component, "--state-dir", stateDir.toString(), "--root", root.toString(),
