@@ -20,8 +20,7 @@ public final class Db {
     }
 
     public static List<Map<String, Object>> query(String sql, Object... args) {
-        TestStack.Endpoint pg = TestStack.postgres();
-        try (Connection c = DriverManager.getConnection(TestDatabases.jdbcUrl("test_service_kit"), pg.username(), pg.password());
+        try (Connection c = connect();
              PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
@@ -40,6 +39,26 @@ public final class Db {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Opens a transaction that holds {@code pg_advisory_xact_lock(key)} until closed, as another replica's pass would. */
+    public static Connection holdAdvisoryLock(long key) {
+        try {
+            Connection c = connect();
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                ps.setLong(1, key);
+                ps.execute();
+            }
+            return c;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Connection connect() throws SQLException {
+        TestStack.Endpoint pg = TestStack.postgres();
+        return DriverManager.getConnection(TestDatabases.jdbcUrl("test_service_kit"), pg.username(), pg.password());
     }
 
     public static long count(String sql, Object... args) {

@@ -45,7 +45,8 @@ class OutboxOutageTest {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/q/health/ready")
                     .then().statusCode(503)
                     .body(OUTBOX_CHECK + ".status", equalTo("DOWN"))
-                    .body(OUTBOX_CHECK + ".data.kafka", notNullValue()));
+                    .body(OUTBOX_CHECK + ".data.kafka", notNullValue())
+                    .body(OUTBOX_CHECK + ".data.reason", equalTo("Kafka unreachable")));
             // liveness never depends on the broker: a restart would not bring it back
             given().when().get("/q/health/live").then().statusCode(200)
                     .body("checks.name", not(hasItem("outbox")));

@@ -4,12 +4,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.fundguard.kit.outbox.OutboxRelay;
 import org.fundguard.testsupport.KafkaResource;
 import org.fundguard.testsupport.KeycloakResource;
 import org.fundguard.testsupport.PostgresResource;
 import org.fundguard.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
@@ -113,5 +115,21 @@ class OutboxTest {
                     assertThat(row.get("attempts")).isEqualTo(1);
                     assertThat(row.get("last_error")).isNull();
                 }));
+    }
+
+    @Test
+    void whileAnotherReplicaRelaysThisOneWaitsItsTurn() throws Exception {
+        String name = "turn-" + UUID.randomUUID();
+        try (Connection otherReplica = Db.holdAdvisoryLock(OutboxRelay.RELAY_LOCK)) {
+            create(name, "", 201);
+            // several passes run meanwhile; none may publish while the other replica holds the relay lock
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                    assertThat(Db.query("SELECT sent_at FROM outbox_event WHERE payload::text LIKE ?", "%" + name + "%").get(0)
+                            .get("sent_at")).isNull());
+            otherReplica.rollback();
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(Db.query("SELECT sent_at FROM outbox_event WHERE payload::text LIKE ?", "%" + name + "%").get(0)
+                        .get("sent_at")).isNotNull());
     }
 }

@@ -9,6 +9,8 @@ import org.eclipse.microprofile.health.Readiness;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Readiness (never liveness) of the outbox: DOWN while the relay cannot reach Kafka, while an unsent event has waited
@@ -33,28 +35,39 @@ public class OutboxReadiness implements HealthCheck {
         if (!config.relayEnabled()) {
             return b.up().withData("relay", "disabled").build();
         }
-        Instant now = Instant.now();
-        boolean up = true;
         String kafka = relay.kafkaError();
+        OffsetDateTime oldest = relay.oldestUnsent();
+        Instant lastPass = relay.lastPassFinished();
+        List<String> problems = problems(kafka, oldest, lastPass, Instant.now(), config.maxLag(), config.pollInterval());
         if (kafka != null) {
-            up = false;
             b.withData("kafka", kafka);
         }
-        OffsetDateTime oldest = relay.oldestUnsent();
         if (oldest != null) {
             b.withData("oldestUnsent", oldest.toString());
-            up &= !olderThan(oldest.toInstant(), config.maxLag(), now);
         }
-        Instant lastPass = relay.lastPassFinished();
         b.withData("lastPass", lastPass.toString());
-        up &= !olderThan(lastPass, config.maxLag().plus(config.pollInterval()), now);
         if (relay.lastPassError() != null) {
             b.withData("lastPassError", relay.lastPassError());
         }
-        return b.status(up).build();
+        if (!problems.isEmpty()) {
+            b.withData("reason", String.join("; ", problems));
+        }
+        return b.status(problems.isEmpty()).build();
     }
 
-    private static boolean olderThan(Instant t, Duration age, Instant now) {
-        return Duration.between(t, now).compareTo(age) > 0;
+    /** Why the outbox is not ready; empty when it is. */
+    static List<String> problems(String kafkaError, OffsetDateTime oldestUnsent, Instant lastPass, Instant now,
+                                 Duration maxLag, Duration pollInterval) {
+        List<String> problems = new ArrayList<>();
+        if (kafkaError != null) {
+            problems.add("Kafka unreachable");
+        }
+        if (oldestUnsent != null && Duration.between(oldestUnsent.toInstant(), now).compareTo(maxLag) > 0) {
+            problems.add("an event waits longer than " + maxLag);
+        }
+        if (Duration.between(lastPass, now).compareTo(maxLag.plus(pollInterval)) > 0) {
+            problems.add("no relay pass finished for longer than " + maxLag.plus(pollInterval));
+        }
+        return problems;
     }
 }

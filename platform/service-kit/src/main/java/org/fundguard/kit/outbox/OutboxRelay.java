@@ -46,11 +46,11 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     /**
-     * Transaction-scoped advisory lock: one relay per database publishes at a time. With SKIP LOCKED alone, a second
-     * replica would claim the next batch and could publish an aggregate's later event before the first replica
-     * published its earlier one.
+     * Key of the transaction-scoped advisory lock a pass holds: one relay per database publishes at a time. With SKIP
+     * LOCKED alone, a second replica would claim the next batch and could publish an aggregate's later event before
+     * the first replica published its earlier one.
      */
-    private static final long RELAY_LOCK = 0x4647_4f55_5442_4f58L;
+    public static final long RELAY_LOCK = 0x4647_4f55_5442_4f58L;
     private static final String LEAD = "SELECT pg_try_advisory_xact_lock($1) AS leader";
     private static final String CLAIM = "SELECT id, type, source, subject, topic, event_time, payload::text AS payload "
             + "FROM outbox_event WHERE sent_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED";

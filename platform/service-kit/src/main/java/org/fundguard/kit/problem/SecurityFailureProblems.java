@@ -29,7 +29,7 @@ public class SecurityFailureProblems {
     }
 
     void register(@Observes Router router) {
-        // MUTATION
+        router.route().order(ORDER).failureHandler(this::handle);
     }
 
     private void handle(RoutingContext rc) {

@@ -101,6 +101,13 @@ public class WidgetResource {
         return service.appendWithoutTransaction(body.name());
     }
 
+    /** Guarded only by a path policy in application.properties. */
+    @GET
+    @Path("/admin-only")
+    public String adminOnly() {
+        return "admin";
+    }
+
     @GET
     @Path("/conflict")
     @Authenticated
