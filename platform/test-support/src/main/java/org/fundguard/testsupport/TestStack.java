@@ -129,10 +129,36 @@ public final class TestStack {
         return new Endpoint(p.getProperty("url"), p.getProperty("username"), p.getProperty("password"));
     }
 
-    /** The process whose end stops the shared servers: the Maven process that forked this test JVM. */
-    private static long watchPid() {
-        return Long.getLong("fundguard.test.watch-pid",
-                ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(ProcessHandle.current().pid()));
+    /**
+     * The process whose end stops the shared servers: the Maven process that forked this test JVM. Surefire forks
+     * through {@code /bin/sh -c}, one shell per module, so the direct parent would give each module its own stack;
+     * the nearest ancestor running Maven's launcher is the build.
+     */
+    static long watchPid() {
+        Long configured = Long.getLong("fundguard.test.watch-pid");
+        if (configured != null) {
+            return configured;
+        }
+        Optional<ProcessHandle> parent = ProcessHandle.current().parent();
+        for (Optional<ProcessHandle> p = parent; p.isPresent(); p = p.get().parent()) {
+            if (isMaven(p.get())) {
+                return p.get().pid();
+            }
+        }
+        return parent.map(ProcessHandle::pid).orElse(ProcessHandle.current().pid());
+    }
+
+    private static boolean isMaven(ProcessHandle p) {
+        String cmd = p.info().commandLine().orElse("");
+        if (cmd.isEmpty()) {
+            try {
+                // info() is empty for processes of other users; /proc still tells on Linux
+                cmd = Files.readString(Path.of("/proc", Long.toString(p.pid()), "cmdline")).replace('\0', ' ');
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
+        }
+        return cmd.contains("org.codehaus.plexus.classworlds") || cmd.contains("plexus-classworlds");
     }
 
     private static Process launch(String component, Path root, Path stateDir) throws IOException {

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -97,5 +98,16 @@ class TestStackTest {
     void secondLookupReusesTheRunningServer() {
         assertThat(TestStack.postgres()).isSameAs(TestStack.postgres());
         assertThat(TestStack.kafka().url()).isEqualTo(TestStack.kafka().url());
+    }
+
+    @Test
+    void theStackOutlivesEachModuleAndStopsWithTheBuild() {
+        // surefire forks each module's JVM through its own shell: the stack must watch the Maven process above it,
+        // so that every module of one build shares one PostgreSQL, one Kafka and one Keycloak
+        Assumptions.assumeTrue(System.getProperty("surefire.test.class.path") != null
+                        || System.getProperty("surefire.real.class.path") != null,
+                "run outside Maven (an IDE): there is no build process to watch");
+        String watched = ProcessHandle.of(TestStack.watchPid()).flatMap(p -> p.info().commandLine()).orElse("");
+        assertThat(watched).contains("plexus-classworlds");
     }
 }
