@@ -128,6 +128,7 @@ public final class SuiteMain {
         common.put("KAFKA_BOOTSTRAP_SERVERS", kafka.join().bootstrapServers());
         common.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.join().realmUrl());
         common.put("FUNDGUARD_DEMO_DATA", "true");
+        common.putAll(DevSecrets.loadOrCreate(data.resolve("secrets/dev-keys.properties")));
         List<CompletableFuture<Void>> services = new ArrayList<>();
         for (Service s : built) {
             int p = servicePorts.get(s);

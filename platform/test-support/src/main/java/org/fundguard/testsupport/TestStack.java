@@ -1,6 +1,7 @@
 package org.fundguard.testsupport;
 
 import org.fundguard.devstack.ComponentMain;
+import org.fundguard.devstack.RepositoryRoot;
 import org.fundguard.devstack.StateFile;
 
 import java.io.File;
@@ -65,17 +66,7 @@ public final class TestStack {
 
     /** The repository root: {@code -Dfundguard.root} (set by the parent POM), else the nearest folder with .mvn. */
     public static Path root() {
-        String prop = System.getProperty("fundguard.root");
-        if (prop != null && !prop.isBlank() && !prop.contains("${")) {
-            return Path.of(prop).toAbsolutePath().normalize();
-        }
-        Path dir = Path.of("").toAbsolutePath();
-        for (Path d = dir; d != null; d = d.getParent()) {
-            if (Files.isDirectory(d.resolve(".mvn")) && Files.isRegularFile(d.resolve("pom.xml"))) {
-                return d;
-            }
-        }
-        throw new IllegalStateException("cannot find the FundGuard repository root from " + dir + "; set -Dfundguard.root");
+        return RepositoryRoot.find();
     }
 
     private static Optional<String> configured(String property, String env) {

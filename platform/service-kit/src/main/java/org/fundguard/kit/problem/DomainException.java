@@ -13,6 +13,11 @@ public abstract class DomainException extends RuntimeException {
     /** The problem title for that status. */
     public abstract String title();
 
+    /** The fields this refusal is about, when it is about fields. */
+    public java.util.List<Problem.FieldError> errors() {
+        return java.util.List.of();
+    }
+
     /** No such record, or none the caller may see (404). */
     public static class RecordNotFound extends DomainException {
         public RecordNotFound(String detail) {
@@ -78,6 +83,36 @@ public abstract class DomainException extends RuntimeException {
         @Override
         public String title() {
             return "Forbidden";
+        }
+    }
+
+    /**
+     * A field the request validation could not judge alone is invalid (400), e.g. an attachment whose content is not
+     * an allowed type, or an ID number whose check digit is wrong; names the field as the caller wrote it.
+     */
+    public static class InvalidField extends DomainException {
+        private final String field;
+        private final String reason;
+
+        public InvalidField(String field, String reason) {
+            super(field + ": " + reason + ".");
+            this.field = field;
+            this.reason = reason;
+        }
+
+        @Override
+        public int status() {
+            return 400;
+        }
+
+        @Override
+        public String title() {
+            return "Bad Request";
+        }
+
+        @Override
+        public java.util.List<Problem.FieldError> errors() {
+            return java.util.List.of(new Problem.FieldError(field, reason));
         }
     }
 }

@@ -38,7 +38,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response domain(DomainException e, UriInfo uri) {
-        return respond(e.status(), e.title(), e.getMessage(), uri, null);
+        return respond(e.status(), e.title(), e.getMessage(), uri, e.errors());
     }
 
     @ServerExceptionMapper
