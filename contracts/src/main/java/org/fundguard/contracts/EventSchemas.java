@@ -17,6 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The event JSON Schemas of {@code contracts/events}, loaded from the classpath by CloudEvents type
  * ({@code violation.decided.v1} → {@code events/violation-decided.v1.schema.json}), and validation against them.
+ * <p>
+ * Dots before the version become dashes and dashes inside a segment stay ({@code reward.clawed-back.v1} →
+ * {@code reward-clawed-back.v1.schema.json}), so a file name alone does not give back the type: each schema's
+ * {@code title} is its exact type, and a type is only served by the schema titled with it.
  */
 public final class EventSchemas {
 
@@ -65,7 +69,13 @@ public final class EventSchemas {
                 if (in == null) {
                     throw new IllegalArgumentException("no schema for event type " + t + " (" + resource + ")");
                 }
-                return FACTORY.getSchema(JSON.readTree(in), CONFIG);
+                JsonNode node = JSON.readTree(in);
+                String title = node.path("title").asText();
+                if (!t.equals(title)) {
+                    throw new IllegalArgumentException("no schema for event type " + t + " (" + resource + " is titled "
+                            + title + ")");
+                }
+                return FACTORY.getSchema(node, CONFIG);
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read " + resource + ": " + e.getMessage(), e);
             }

@@ -30,10 +30,10 @@ class ExamplesValidateTest {
         }
     }
 
-    static String typeOf(Path example) {
-        String name = example.getFileName().toString().replace(".example.json", "");
-        int v = name.lastIndexOf(".v");
-        return name.substring(0, v).replace('-', '.') + name.substring(v);
+    /** The event type of an example: the title of the schema beside it (a file name alone is ambiguous for {@code clawed-back}). */
+    static String typeOf(Path example) throws IOException {
+        Path schema = example.resolveSibling(example.getFileName().toString().replace(".example.json", ".schema.json"));
+        return JSON.readTree(schema.toFile()).path("title").asText();
     }
 
     @ParameterizedTest
@@ -78,6 +78,61 @@ class ExamplesValidateTest {
         ObjectNode node = (ObjectNode) JSON.readTree(EVENTS.resolve("violation-decided.v1.example.json").toFile());
         breakIt.accept(node);
         assertThat(EventSchemas.validate("violation.decided.v1", node)).as(what).isNotEmpty();
+    }
+
+    static Stream<Arguments> brokenReportEvents() {
+        return Stream.of(
+                Arguments.of("report.accepted.v1", "accepted with a decline reason", (Consumer<ObjectNode>) n -> n.put("declineReason", "OUTSIDE_SCOPE")),
+                Arguments.of("report.accepted.v1", "reportId not a uuid", (Consumer<ObjectNode>) n -> n.put("reportId", "R-2026-1")),
+                Arguments.of("report.accepted.v1", "decidedAt without an offset", (Consumer<ObjectNode>) n -> n.put("decidedAt", "2026-11-24T02:19:46")),
+                Arguments.of("report.accepted.v1", "reporter identity smuggled in", (Consumer<ObjectNode>) n -> n.put("reporterName", "张三")),
+                Arguments.of("report.declined.v1", "declined without a reason", (Consumer<ObjectNode>) n -> n.putNull("declineReason")),
+                Arguments.of("report.declined.v1", "declined, reason missing", (Consumer<ObjectNode>) n -> n.remove("declineReason")),
+                Arguments.of("report.declined.v1", "unknown decline reason", (Consumer<ObjectNode>) n -> n.put("declineReason", "TOO_LATE")),
+                Arguments.of("report.declined.v1", "free text smuggled in", (Consumer<ObjectNode>) n -> n.put("comment", "重复举报")),
+                Arguments.of("report.verified.v1", "verified without a case value", (Consumer<ObjectNode>) n -> n.putNull("caseValue")),
+                Arguments.of("report.verified.v1", "verified without an institution", (Consumer<ObjectNode>) n -> n.putNull("institutionCode")),
+                Arguments.of("report.verified.v1", "case value with one decimal", (Consumer<ObjectNode>) n -> n.put("caseValue", "1.5")),
+                Arguments.of("report.verified.v1", "case value as a number", (Consumer<ObjectNode>) n -> n.put("caseValue", 86420.5)),
+                Arguments.of("report.verified.v1", "bad institution code", (Consumer<ObjectNode>) n -> n.put("institutionCode", "X1234")),
+                Arguments.of("report.unfounded.v1", "unfounded with a case value", (Consumer<ObjectNode>) n -> n.put("caseValue", "100.00")),
+                Arguments.of("report.unfounded.v1", "bad institution code", (Consumer<ObjectNode>) n -> n.put("institutionCode", "H341")),
+                Arguments.of("report.unfounded.v1", "region not 6 digits", (Consumer<ObjectNode>) n -> n.put("region", "3411")),
+                Arguments.of("reward.approved.v1", "amount with one decimal", (Consumer<ObjectNode>) n -> n.put("amount", "1.5")),
+                Arguments.of("reward.approved.v1", "negative amount", (Consumer<ObjectNode>) n -> n.put("amount", "-200.00")),
+                Arguments.of("reward.approved.v1", "approved without a claim deadline", (Consumer<ObjectNode>) n -> n.putNull("claimDeadline")),
+                Arguments.of("reward.approved.v1", "claim deadline not a date", (Consumer<ObjectNode>) n -> n.put("claimDeadline", "2027-04-08T00:00:00Z")),
+                Arguments.of("reward.approved.v1", "no policy", (Consumer<ObjectNode>) n -> n.remove("policyId")),
+                Arguments.of("reward.paid.v1", "paid with a claim deadline", (Consumer<ObjectNode>) n -> n.put("claimDeadline", "2027-04-08")),
+                Arguments.of("reward.paid.v1", "payment reference smuggled in", (Consumer<ObjectNode>) n -> n.put("paymentRef", "PAY-1")),
+                Arguments.of("reward.paid.v1", "amount with three decimals", (Consumer<ObjectNode>) n -> n.put("amount", "2592.625")),
+                Arguments.of("reward.clawed-back.v1", "clawed back with a claim deadline", (Consumer<ObjectNode>) n -> n.put("claimDeadline", "2027-04-08")),
+                Arguments.of("reward.clawed-back.v1", "reason text smuggled in", (Consumer<ObjectNode>) n -> n.put("reason", "冒名举报")),
+                Arguments.of("reward.clawed-back.v1", "amount missing", (Consumer<ObjectNode>) n -> n.remove("amount")));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("brokenReportEvents")
+    void brokenReportEventIsRejected(String type, String what, Consumer<ObjectNode> breakIt) throws IOException {
+        ObjectNode node = (ObjectNode) JSON.readTree(EVENTS.resolve(EventSchemas.fileOf(type).replace(".schema.json", ".example.json")).toFile());
+        assertThat(EventSchemas.validate(type, node)).as("the example itself").isEmpty();
+        breakIt.accept(node);
+        assertThat(EventSchemas.validate(type, node)).as(what).isNotEmpty();
+    }
+
+    @Test
+    void absentOptionalFieldsAreAccepted() {
+        assertThat(EventSchemas.validate("report.accepted.v1",
+                "{\"reportId\":\"3f6c1d2e-8a4b-4f1e-9c7d-2b5a6e8f0a11\",\"region\":\"341100\",\"decidedAt\":\"2026-11-24T02:19:46Z\"}")).isEmpty();
+        assertThat(EventSchemas.validate("report.unfounded.v1",
+                "{\"reportId\":\"3f6c1d2e-8a4b-4f1e-9c7d-2b5a6e8f0a11\",\"region\":\"341100\",\"institutionCode\":\"P34110200007\",\"investigatedAt\":\"2026-12-19T09:10:00+08:00\"}")).isEmpty();
+    }
+
+    @Test
+    void aHyphenatedTypeMapsOnlyToItself() {
+        assertThat(EventSchemas.fileOf("reward.clawed-back.v1")).isEqualTo("reward-clawed-back.v1.schema.json");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EventSchemas.validate("reward.clawed.back.v1", "{}"))
+                .hasMessageContaining("no schema");
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.fundguard.e2e;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.fundguard.testsupport.Tokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,17 +29,10 @@ class GatewayAndServiceTest {
 
     @BeforeAll
     static void start() {
-        suite = new Suite();
+        suite = Suite.shared();
         // demo data is seeded asynchronously at start
         await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(Tokens.user("anhui-report-handler"))
                 .get(suite.reportsUrl() + "/api/reports/v1/reports").then().extract().<Integer>path("totalItems") >= 3);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (suite != null) {
-            suite.close();
-        }
     }
 
     private static RequestSpecification as(String who) {

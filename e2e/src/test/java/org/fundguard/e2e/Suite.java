@@ -1,5 +1,6 @@
 package org.fundguard.e2e;
 
+import org.fundguard.devstack.DevSecrets;
 import org.fundguard.devstack.ManagedProcess;
 import org.fundguard.devstack.Ports;
 import org.fundguard.devstack.ServiceProcess;
@@ -14,8 +15,22 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The gateway and reports-service as packaged, each its own process, on the shared test PostgreSQL, Kafka and Keycloak. */
+/**
+ * The gateway and reports-service as packaged, each its own process, on the shared test PostgreSQL, Kafka and Keycloak.
+ * Started once for all e2e test classes ({@link #shared()}) and stopped when the test JVM ends.
+ */
 final class Suite implements AutoCloseable {
+
+    private static Suite shared;
+
+    /** The one suite of this test JVM, started on first use. */
+    static synchronized Suite shared() {
+        if (shared == null) {
+            shared = new Suite();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "e2e-suite-stop"));
+        }
+        return shared;
+    }
 
     final int reportsPort = Ports.pickFree();
     final int gatewayPort = Ports.pickFree();
@@ -39,6 +54,7 @@ final class Suite implements AutoCloseable {
         svc.put("KAFKA_BOOTSTRAP_SERVERS", TestStack.kafka().url());
         svc.put("QUARKUS_OIDC_AUTH_SERVER_URL", realm);
         svc.put("FUNDGUARD_DEMO_DATA", "true");
+        svc.putAll(DevSecrets.loadOrCreate(root.resolve("e2e/target/e2e-keys.properties")));
         reports = ServiceProcess.start(root, "services/reports-service", "reports", reportsPort, svc, logs.resolve("reports.log"));
 
         Map<String, String> gw = new HashMap<>();

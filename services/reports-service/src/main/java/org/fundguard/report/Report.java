@@ -7,6 +7,9 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 
+import jakarta.persistence.Version;
+
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -43,4 +46,93 @@ public class Report extends PanacheEntityBase {
 
     @Column(name = "received_by")
     public String receivedBy;
+
+    /** Public receipt code (XXXX-XXXX-XXXX-XXXX); null for reports recorded by staff without one. */
+    @Column(name = "receipt_code")
+    public String receiptCode;
+
+    /** SHA-256 of the reporter's secret; the secret itself is shown once and never stored. */
+    @Column(name = "secret_hash")
+    public String secretHash;
+
+    public boolean anonymous = true;
+
+    /** Reporter identity, encrypted ({@code PersonalDataCipher}, context = report id); never in clear at rest. */
+    @Column(name = "reporter_name_enc")
+    public String reporterNameEnc;
+
+    @Column(name = "reporter_id_enc")
+    public String reporterIdEnc;
+
+    @Column(name = "reporter_phone_enc")
+    public String reporterPhoneEnc;
+
+    /** Blind index of the reporter's ID number: equality checks without decrypting. */
+    @Column(name = "reporter_id_index")
+    public String reporterIdIndex;
+
+    /** The reporter says they are a current or former insider of the reported institution (reward uplift). */
+    public boolean insider;
+
+    @Column(name = "wants_reward")
+    public boolean wantsReward;
+
+    @Column(name = "reported_persons")
+    public String reportedPersons;
+
+    /** 15 working days after receipt: the acceptance decision is due. */
+    @Column(name = "acceptance_due")
+    public LocalDate acceptanceDue;
+
+    @Column(name = "decided_at")
+    public OffsetDateTime decidedAt;
+
+    @Column(name = "decided_by")
+    public String decidedBy;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "decline_reason")
+    public DeclineReason declineReason;
+
+    @Column(name = "notified_at")
+    public OffsetDateTime notifiedAt;
+
+    @Column(name = "assigned_to")
+    public String assignedTo;
+
+    @Column(name = "verified_at")
+    public OffsetDateTime verifiedAt;
+
+    @Column(name = "verified_by")
+    public String verifiedBy;
+
+    /** 案值: the fund loss to recover for the reported matter, yuan. */
+    @Column(name = "case_value")
+    public BigDecimal caseValue;
+
+    @Column(name = "evidence_level")
+    public Integer evidenceLevel;
+
+    @Column(name = "target_kind")
+    public String targetKind;
+
+    /** JSON array of {nationalCode, personType, responsibilityLevel}. */
+    @Column(name = "responsible_persons")
+    public String responsiblePersons;
+
+    /** JSON of the reward checklist answers recorded at verification. */
+    @Column(name = "reward_checks")
+    public String rewardChecks;
+
+    @Column(name = "handling_decided_at")
+    public OffsetDateTime handlingDecidedAt;
+
+    @Column(name = "recovered_amount")
+    public BigDecimal recoveredAmount;
+
+    @Column(name = "duplicate_of")
+    public UUID duplicateOf;
+
+    @Version
+    public int version;
 }

@@ -1,5 +1,7 @@
 package org.fundguard.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -9,21 +11,38 @@ import org.fundguard.kit.outbox.Outbox;
 import org.fundguard.kit.problem.DomainException;
 import org.fundguard.kit.security.Caller;
 import org.fundguard.kit.security.RegionScope;
+import org.fundguard.report.calendar.WorkingDays;
+import org.fundguard.report.event.ReportDecided;
+import org.fundguard.report.event.ReportInvestigated;
 import org.fundguard.report.event.ReportReceived;
+import org.fundguard.report.event.ViolationDecided;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Report handling: every change with its event and audit entry in one transaction, every read within the caller's region. */
+/**
+ * Report handling: every change with its event and audit entry in one transaction, every staff read within the
+ * caller's region, every reporter read through the receipt and secret.
+ */
 @ApplicationScoped
 public class ReportService {
 
+    /** Dates (deadlines, decision dates) are China's calendar days. */
+    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
     /** A page of reports and the total count. */
     public record Page(List<Report> items, long total) {
+    }
+
+    /** Filters of the staff list; null = any. */
+    public record Filter(ReportStatus status, String region, String assignedTo, boolean overdueOnly) {
     }
 
     /** What staff record for a phone, letter or visit report. */
@@ -31,15 +50,64 @@ public class ReportService {
                          LocalDate occurredOn) {
     }
 
+    /** What a member of the public submits; reporter null = anonymous. */
+    public record Submission(String region, String institutionCode, String institutionName, String reportedPersons,
+                             String conduct, LocalDate occurredOn, ReporterIdentity.Identity reporter, boolean insider,
+                             boolean wantsReward) {
+    }
+
+    /** A new public report: the receipt code and the secret, which is shown this once. */
+    public record Issued(Report report, String receiptCode, String secret) {
+    }
+
+    /** What the reporter sees through the receipt. */
+    public record ReceiptDetails(Report report, List<Message> messages, List<Attachment> attachments, Reward reward) {
+    }
+
+    /** The investigation outcome recorded by the handler. */
+    public record Investigation(boolean verified, BigDecimal caseValue, String institutionCode, String institutionName,
+                                String targetKind, Integer evidenceLevel, List<ViolationDecided.ResponsiblePerson> responsiblePersons,
+                                Map<String, Boolean> rewardChecks) {
+    }
+
+    /** The handling decision that ends a verified report. */
+    public record HandlingDecision(String decisionType, ViolationDecided.LegalBasis legalBasis, String conduct,
+                                   List<String> violationTypes, String fineMultiple, List<ViolationDecided.AgreementAction> agreementActions,
+                                   boolean publicOfficialInvolved, BigDecimal recoveredAmount) {
+    }
+
+    private static final String NOT_FOUND_BY_RECEIPT = "No report matches this receipt code and secret.";
+
     private final ReportRepository reports;
     private final Outbox outbox;
     private final AuditLog audit;
+    private final ReporterIdentity identities;
+    private final Evidence evidence;
+    private final WorkingDays calendar;
+    private final ReportsConfig config;
+    private final ObjectMapper json;
 
-    public ReportService(ReportRepository reports, Outbox outbox, AuditLog audit) {
+    public ReportService(ReportRepository reports, Outbox outbox, AuditLog audit, ReporterIdentity identities,
+                         Evidence evidence, ReportsConfig config, ObjectMapper json) {
         this.reports = reports;
         this.outbox = outbox;
         this.audit = audit;
+        this.identities = identities;
+        this.evidence = evidence;
+        this.config = config;
+        this.json = json;
+        this.calendar = WorkingDays.parse(config.holidays().orElse(""), config.makeUpWorkingDays().orElse(""));
     }
+
+    public WorkingDays calendar() {
+        return calendar;
+    }
+
+    public static LocalDate today() {
+        return LocalDate.now(CHINA);
+    }
+
+    // ---------------------------------------------------------------- intake
 
     @WithTransaction
     public Uni<Report> intake(Caller staff, Intake in) {
@@ -47,33 +115,147 @@ public class ReportService {
             return Uni.createFrom().failure(new DomainException.AccessDenied(
                     "Region " + in.region() + " is outside your region " + staff.region() + "."));
         }
+        Report r = newReport(in.region(), in.channel(), in.institutionCode(), in.institutionName(), in.conduct(), in.occurredOn());
+        r.receivedBy = staff.subject();
+        return received(r, staff);
+    }
+
+    /** A public report with its evidence, all in one transaction: a refused file leaves nothing behind. */
+    @WithTransaction
+    public Uni<Issued> submit(Submission in, List<Evidence.File> files) {
+        List<String> mediaTypes = evidence.checkAll(files, 0, 0);
+        Report r = newReport(in.region(), Channel.INTERNET, in.institutionCode(), in.institutionName(), in.conduct(), in.occurredOn());
+        r.receivedBy = "reporter";
+        r.reportedPersons = in.reportedPersons();
+        r.insider = in.insider();
+        r.wantsReward = in.wantsReward();
+        if (in.reporter() != null) {
+            identities.store(r, in.reporter(), "reporter.");
+        }
+        String receipt = Receipts.newReceiptCode();
+        String secret = Receipts.newSecret();
+        r.receiptCode = receipt;
+        r.secretHash = Receipts.hash(secret);
+        return received(r, Caller.ANONYMOUS)
+                .call(x -> evidence.attach(r.id, files, mediaTypes, "reporter"))
+                .map(x -> new Issued(r, receipt, secret));
+    }
+
+    private Report newReport(String region, Channel channel, String institutionCode, String institutionName, String conduct,
+                             LocalDate occurredOn) {
         Report r = new Report();
         r.id = UUID.randomUUID();
-        r.region = in.region();
-        r.channel = in.channel();
+        r.region = region;
+        r.channel = channel;
         r.status = ReportStatus.RECEIVED;
-        r.institutionCode = in.institutionCode();
-        r.institutionName = in.institutionName();
-        r.conduct = in.conduct();
-        r.occurredOn = in.occurredOn();
+        r.institutionCode = institutionCode;
+        r.institutionName = institutionName;
+        r.conduct = conduct;
+        r.occurredOn = occurredOn;
         r.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        r.receivedBy = staff.subject();
+        r.acceptanceDue = calendar.addWorkingDays(r.receivedAt.atZoneSameInstant(CHINA).toLocalDate(), config.acceptanceWorkingDays());
+        return r;
+    }
+
+    private Uni<Report> received(Report r, Caller actor) {
         return reports.persist(r)
                 .call(x -> outbox.append("report.received.v1", r.id.toString(),
                         new ReportReceived(r.id.toString(), r.region, r.channel.name(), r.institutionCode, r.receivedAt)))
-                .call(x -> audit.record(staff, "report.received", "report", r.id.toString(), null,
-                        Map.of("region", r.region, "channel", r.channel.name(), "status", r.status.name())));
+                .call(x -> audit.record(actor, "report.received", "report", r.id.toString(), null, snapshot(r)));
     }
 
+    // ---------------------------------------------------------------- the reporter, through the receipt
+
     @WithSession
-    public Uni<Page> list(RegionScope scope, int page, int size) {
-        var q = reports.inScope(scope);
+    public Uni<ReceiptDetails> byReceipt(String receiptCode, String secret) {
+        return withReceipt(receiptCode, secret).chain(this::details);
+    }
+
+    @WithTransaction
+    public Uni<ReceiptDetails> reporterMessage(String receiptCode, String secret, String body) {
+        return withReceipt(receiptCode, secret)
+                .call(r -> message(r, Message.Author.REPORTER, body))
+                .call(r -> audit.record(Caller.ANONYMOUS, "report.message.reporter", "report", r.id.toString(), null, Map.of("length", body.length())))
+                .chain(this::details);
+    }
+
+    @WithTransaction
+    public Uni<ReceiptDetails> reporterEvidence(String receiptCode, String secret, List<Evidence.File> files) {
+        return withReceipt(receiptCode, secret)
+                .call(r -> {
+                    if (r.status == ReportStatus.WITHDRAWN || r.status == ReportStatus.DECLINED) {
+                        throw new DomainException.StateConflict("This report is " + r.status.name().toLowerCase() + "; evidence can no longer be added.");
+                    }
+                    return evidence.totals(r.id).map(t -> evidence.checkAll(files, t[0], t[1]))
+                            .chain(types -> evidence.attach(r.id, files, types, "reporter"));
+                })
+                .call(r -> audit.record(Caller.ANONYMOUS, "report.evidence.added", "report", r.id.toString(), null,
+                        Map.of("files", files.size())))
+                .chain(this::details);
+    }
+
+    /** The reporter withdraws before a handling decision (then no reward can be paid). */
+    @WithTransaction
+    public Uni<ReceiptDetails> withdraw(String receiptCode, String secret) {
+        return withReceipt(receiptCode, secret)
+                .call(r -> {
+                    if (r.status == ReportStatus.DECIDED || r.status == ReportStatus.DECLINED || r.status == ReportStatus.UNFOUNDED
+                            || r.status == ReportStatus.WITHDRAWN) {
+                        throw new DomainException.StateConflict("A report that is " + r.status.name().toLowerCase() + " cannot be withdrawn.");
+                    }
+                    Map<String, Object> before = snapshot(r);
+                    r.status = ReportStatus.WITHDRAWN;
+                    return audit.record(Caller.ANONYMOUS, "report.withdrawn", "report", r.id.toString(), before, snapshot(r));
+                })
+                .chain(this::details);
+    }
+
+    /** The report of a receipt when the secret matches; an unknown receipt and a wrong secret get the same answer. */
+    Uni<Report> withReceipt(String receiptCode, String secret) {
+        String code = Receipts.normalise(receiptCode);
+        Uni<Report> found = Receipts.RECEIPT.matcher(code).matches()
+                ? reports.find("receiptCode", code).firstResult()
+                : Uni.createFrom().nullItem();
+        return found.map(r -> {
+            if (!Receipts.matches(r == null ? null : r.secretHash, secret)) {
+                throw new DomainException.RecordNotFound(NOT_FOUND_BY_RECEIPT);
+            }
+            return r;
+        });
+    }
+
+    /** The reporter's view of a report already found through its receipt. */
+    Uni<ReceiptDetails> byReceiptOf(Report r) {
+        return details(r);
+    }
+
+    private Uni<ReceiptDetails> details(Report r) {
+        return Message.<Message>find("reportId = ?1 order by sentAt, id", r.id).list()
+                .chain(messages -> evidence.list(r.id)
+                        .chain(files -> Reward.<Reward>findById(r.id)
+                                .map(reward -> new ReceiptDetails(r, messages, files, reward))));
+    }
+
+    // ---------------------------------------------------------------- staff handling
+
+    @WithSession
+    public Uni<Page> list(RegionScope scope, Filter filter, int page, int size) {
+        var q = reports.search(scope, filter, today());
         return q.page(page, size).list().chain(items -> q.count().map(total -> new Page(items, total)));
     }
 
     /** A report the caller may see; another region's report is "not found", so its existence is not disclosed. */
     @WithSession
     public Uni<Report> get(UUID id, RegionScope scope) {
+        return visible(id, scope);
+    }
+
+    @WithSession
+    public Uni<List<Message>> messages(UUID id, RegionScope scope) {
+        return visible(id, scope).chain(r -> Message.<Message>find("reportId = ?1 order by sentAt, id", r.id).list());
+    }
+
+    Uni<Report> visible(UUID id, RegionScope scope) {
         return reports.findById(id).map(r -> {
             if (r == null || !scope.canSee(r.region)) {
                 throw new DomainException.RecordNotFound("No report " + id + ".");
@@ -82,8 +264,206 @@ public class ReportService {
         });
     }
 
+    /** Accept or decline (with a reason) within the deadline; a real-name reporter is told at once. */
+    @WithTransaction
+    public Uni<Report> decideAcceptance(Caller staff, UUID id, boolean accept, DeclineReason reason) {
+        return visible(id, staff.scope()).call(r -> {
+            if (!r.status.awaitsAcceptance()) {
+                throw new DomainException.StateConflict("Report " + id + " is already " + r.status.name().toLowerCase() + ".");
+            }
+            if (!accept && reason == null) {
+                throw new DomainException.RuleViolation("A decline needs a reason (reason).");
+            }
+            Map<String, Object> before = snapshot(r);
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            r.status = accept ? ReportStatus.ACCEPTED : ReportStatus.DECLINED;
+            r.declineReason = accept ? null : reason;
+            r.decidedAt = now;
+            r.decidedBy = staff.subject();
+            String type = accept ? "report.accepted.v1" : "report.declined.v1";
+            Uni<?> notice = Uni.createFrom().voidItem();
+            if (r.receiptCode != null) {
+                // the reporter's mailbox is the notice channel: written in the same transaction as the decision
+                r.notifiedAt = now;
+                notice = message(r, Message.Author.BUREAU, accept
+                        ? "您的举报已受理 (your report has been accepted for handling)."
+                        : "您的举报不予受理 (your report was not accepted): " + r.declineReason.name() + ".");
+            }
+            return notice
+                    .call(x -> outbox.append(type, r.id.toString(), new ReportDecided(r.id.toString(), r.region, now,
+                            accept ? null : reason.name())))
+                    .call(x -> audit.record(staff, accept ? "report.accepted" : "report.declined", "report", r.id.toString(), before, snapshot(r)));
+        });
+    }
+
+    @WithTransaction
+    public Uni<Report> assign(Caller staff, UUID id, String handler) {
+        return visible(id, staff.scope()).call(r -> {
+            if (r.status != ReportStatus.ACCEPTED) {
+                throw new DomainException.StateConflict("Only an accepted report can be assigned; report " + id + " is "
+                        + r.status.name().toLowerCase() + ".");
+            }
+            Map<String, Object> before = snapshot(r);
+            r.assignedTo = handler;
+            return audit.record(staff, "report.assigned", "report", r.id.toString(), before, snapshot(r));
+        });
+    }
+
+    @WithTransaction
+    public Uni<Report> investigate(Caller staff, UUID id, Investigation in) {
+        return visible(id, staff.scope()).call(r -> {
+            if (r.status != ReportStatus.ACCEPTED) {
+                throw new DomainException.StateConflict("Only an accepted report can be investigated; report " + id + " is "
+                        + r.status.name().toLowerCase() + ".");
+            }
+            if (in.verified() && (in.caseValue() == null || in.institutionCode() == null)) {
+                throw new DomainException.RuleViolation("A verified report needs its case value (caseValue) and institution (institution).");
+            }
+            Map<String, Object> before = snapshot(r);
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            r.status = in.verified() ? ReportStatus.VERIFIED : ReportStatus.UNFOUNDED;
+            r.verifiedAt = now;
+            r.verifiedBy = staff.subject();
+            if (in.verified()) {
+                r.caseValue = in.caseValue().setScale(2, java.math.RoundingMode.UNNECESSARY);
+                r.institutionCode = in.institutionCode();
+                r.institutionName = in.institutionName();
+                r.targetKind = in.targetKind();
+                r.evidenceLevel = in.evidenceLevel();
+                r.responsiblePersons = write(in.responsiblePersons() == null ? List.of() : in.responsiblePersons());
+                r.rewardChecks = write(in.rewardChecks() == null ? Map.of() : in.rewardChecks());
+            }
+            String type = in.verified() ? "report.verified.v1" : "report.unfounded.v1";
+            return outbox.append(type, r.id.toString(), new ReportInvestigated(r.id.toString(), r.region, r.institutionCode,
+                            r.caseValue == null ? null : r.caseValue.toPlainString(), now))
+                    .call(x -> audit.record(staff, in.verified() ? "report.verified" : "report.unfounded", "report",
+                            r.id.toString(), before, snapshot(r)));
+        });
+    }
+
+    /** Links a later report to the first report of the same matter: only the first reporter can be rewarded. */
+    @WithTransaction
+    public Uni<Report> markDuplicate(Caller staff, UUID id, UUID firstId) {
+        if (id.equals(firstId)) {
+            return Uni.createFrom().failure(new DomainException.RuleViolation("A report cannot duplicate itself (reportId)."));
+        }
+        return visible(firstId, staff.scope()).chain(first -> visible(id, staff.scope()).call(r -> {
+            if (!first.receivedAt.isBefore(r.receivedAt)) {
+                throw new DomainException.RuleViolation("Report " + firstId + " was received after report " + id
+                        + "; link the later report to the earlier one (reportId).");
+            }
+            Map<String, Object> before = snapshot(r);
+            r.duplicateOf = first.duplicateOf != null ? first.duplicateOf : first.id;
+            return audit.record(staff, "report.duplicate-linked", "report", r.id.toString(), before, snapshot(r));
+        }));
+    }
+
+    /** The handling decision (协议处理 or 行政处罚) that ends a verified report, published as violation.decided.v1. */
+    @WithTransaction
+    public Uni<Report> decideHandling(Caller staff, UUID id, HandlingDecision d) {
+        return visible(id, staff.scope()).call(r -> {
+            if (r.status != ReportStatus.VERIFIED) {
+                throw new DomainException.StateConflict("Only a verified report can end in a handling decision; report " + id
+                        + " is " + r.status.name().toLowerCase() + ".");
+            }
+            Map<String, Object> before = snapshot(r);
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            r.status = ReportStatus.DECIDED;
+            r.handlingDecidedAt = now;
+            r.recoveredAmount = d.recoveredAmount() == null ? r.caseValue : d.recoveredAmount();
+            String fineAmount = d.fineMultiple() == null ? null
+                    : new BigDecimal(d.fineMultiple()).multiply(r.caseValue).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+            ViolationDecided event = new ViolationDecided(UUID.randomUUID().toString(), "REPORT", r.id.toString(), now, r.region,
+                    new ViolationDecided.Institution(r.institutionCode, r.institutionName), d.decisionType(), d.legalBasis(),
+                    d.conduct(), d.violationTypes(), r.caseValue.toPlainString(), d.fineMultiple(), fineAmount,
+                    d.agreementActions() == null ? List.of() : d.agreementActions(), read(r.responsiblePersons),
+                    d.publicOfficialInvolved());
+            return outbox.append("violation.decided.v1", event.decisionId(), event)
+                    .call(x -> audit.record(staff, "report.handling-decided", "report", r.id.toString(), before, snapshot(r)));
+        });
+    }
+
+    @WithTransaction
+    public Uni<List<Message>> handlerMessage(Caller staff, UUID id, String body) {
+        return visible(id, staff.scope())
+                .call(r -> {
+                    if (r.receiptCode == null) {
+                        throw new DomainException.StateConflict("Report " + id + " has no receipt: its reporter cannot read messages.");
+                    }
+                    return message(r, Message.Author.HANDLER, body);
+                })
+                .call(r -> audit.record(staff, "report.message.handler", "report", r.id.toString(), null, Map.of("length", body.length())))
+                .chain(r -> Message.<Message>find("reportId = ?1 order by sentAt, id", r.id).list());
+    }
+
+    /** The reporter's identity, for report handlers of the report's region only; every view is audited. */
+    @WithTransaction
+    public Uni<ReporterIdentity.Identity> reporterIdentity(Caller staff, UUID id) {
+        return visible(id, staff.scope()).chain(r -> {
+            if (r.reporterIdEnc == null) {
+                throw new DomainException.RecordNotFound("Report " + id + " was made anonymously; no identity is held.");
+            }
+            ReporterIdentity.Identity identity = identities.read(r);
+            return audit.record(staff, "report.reporter-identity.viewed", "report", r.id.toString(), null,
+                    Map.of("reason", "report handling")).replaceWith(identity);
+        });
+    }
+
     @WithSession
     public Uni<Long> count() {
         return reports.count();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Uni<Message> message(Report r, Message.Author author, String body) {
+        Message m = new Message();
+        m.id = UUID.randomUUID();
+        m.reportId = r.id;
+        m.author = author;
+        m.body = body;
+        m.sentAt = OffsetDateTime.now(ZoneOffset.UTC);
+        return m.persist();
+    }
+
+    /** What the audit log keeps of a report: state, never the reporter's identity or free text. */
+    static Map<String, Object> snapshot(Report r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("region", r.region);
+        m.put("channel", r.channel.name());
+        m.put("status", r.status.name());
+        m.put("anonymous", r.anonymous);
+        if (r.institutionCode != null) {
+            m.put("institutionCode", r.institutionCode);
+        }
+        if (r.declineReason != null) {
+            m.put("declineReason", r.declineReason.name());
+        }
+        if (r.assignedTo != null) {
+            m.put("assignedTo", r.assignedTo);
+        }
+        if (r.caseValue != null) {
+            m.put("caseValue", r.caseValue.toPlainString());
+        }
+        if (r.duplicateOf != null) {
+            m.put("duplicateOf", r.duplicateOf.toString());
+        }
+        return m;
+    }
+
+    private String write(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<ViolationDecided.ResponsiblePerson> read(String persons) {
+        try {
+            return persons == null ? List.of() : List.of(json.readValue(persons, ViolationDecided.ResponsiblePerson[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

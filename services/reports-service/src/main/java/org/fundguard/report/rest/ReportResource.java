@@ -6,6 +6,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -23,12 +25,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.fundguard.kit.problem.Problem;
 import org.fundguard.kit.security.CurrentCaller;
 import org.fundguard.report.ReportService;
+import org.fundguard.report.ReportStatus;
+import org.fundguard.report.RewardService;
+import org.fundguard.report.event.ViolationDecided;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** Staff handling of reports: thin — roles here, region rules and transactions in {@link ReportService}. */
+/**
+ * Staff handling of reports: thin — roles here, region rules, separation of duties and transactions in
+ * {@link ReportService} and {@link RewardService}.
+ */
 @Path("/api/reports/v1/reports")
 @Tag(name = "reports")
 @SecurityRequirement(name = "bearer")
@@ -36,10 +46,12 @@ import java.util.UUID;
 public class ReportResource {
 
     private final ReportService service;
+    private final RewardService rewards;
     private final CurrentCaller caller;
 
-    public ReportResource(ReportService service, CurrentCaller caller) {
+    public ReportResource(ReportService service, RewardService rewards, CurrentCaller caller) {
         this.service = service;
+        this.rewards = rewards;
         this.caller = caller;
     }
 
@@ -49,8 +61,8 @@ public class ReportResource {
     @Operation(operationId = "recordStaffReport", summary = "Record a report received by phone, letter or visit")
     @APIResponse(responseCode = "201", description = "Recorded.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
     @APIResponse(responseCode = "400", description = "A field is invalid.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a report handler, or the region is outside the caller's.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<ReportView>> record(@Valid @NotNull StaffIntakeRequest body) {
         var in = new ReportService.Intake(body.channel(), body.region(),
                 body.institution() == null ? null : body.institution().code(),
@@ -61,14 +73,19 @@ public class ReportResource {
 
     @GET
     @RolesAllowed("report-handler")
-    @Operation(operationId = "listReports", summary = "Reports of the caller's region and below, newest first")
+    @Operation(operationId = "listReports", summary = "Reports of the caller's region and below, newest first, with filters")
     @APIResponse(responseCode = "200", description = "A page of reports.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.Page.class)))
-    @APIResponse(responseCode = "400", description = "A paging parameter is invalid.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a report handler.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ReportView.Page> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                     @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        return service.list(caller.scope(), page, size).map(p -> new ReportView.Page(
+                                     @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size,
+                                     @QueryParam("status") @Pattern(regexp = "RECEIVED|ACCEPTED|DECLINED|VERIFIED|UNFOUNDED|DECIDED|WITHDRAWN", message = "must be one of RECEIVED, ACCEPTED, DECLINED, VERIFIED, UNFOUNDED, DECIDED, WITHDRAWN") String status,
+                                     @QueryParam("region") @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit administrative code") String region,
+                                     @QueryParam("assignedTo") @Size(max = 120) String assignedTo,
+                                     @QueryParam("overdue") @DefaultValue("false") boolean overdue) {
+        var filter = new ReportService.Filter(status == null ? null : ReportStatus.valueOf(status), region, assignedTo, overdue);
+        return service.list(caller.scope(), filter, page, size).map(p -> new ReportView.Page(
                 p.items().stream().map(ReportView::of).toList(), page, size, p.total(), (int) ((p.total() + size - 1) / size)));
     }
 
@@ -77,10 +94,201 @@ public class ReportResource {
     @RolesAllowed("report-handler")
     @Operation(operationId = "getReport", summary = "One report, if it is in the caller's region")
     @APIResponse(responseCode = "200", description = "The report.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
-    @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a report handler.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such report in the caller's region.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ReportView> get(UUID id) {
         return service.get(id, caller.scope()).map(ReportView::of);
+    }
+
+    @GET
+    @Path("/{id}/reporter")
+    @RolesAllowed("report-handler")
+    @Operation(operationId = "getReporter", summary = "The identity of a real-name reporter; every view is audited")
+    @APIResponse(responseCode = "200", description = "The reporter.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.Reporter.class)))
+    @APIResponse(responseCode = "403", description = "Not a report handler.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such report in the caller's region, or it was made anonymously.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ReportView.Reporter> reporter(UUID id) {
+        return service.reporterIdentity(caller.get(), id).map(i -> new ReportView.Reporter(i.name(), i.idNumber(), i.phone()));
+    }
+
+    @POST
+    @Path("/{id}/acceptance")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("report-handler")
+    @Operation(operationId = "decideAcceptance", summary = "Accept the report, or decline it with a reason")
+    @APIResponse(responseCode = "200", description = "Decided.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
+    @APIResponse(responseCode = "400", description = "A field is invalid.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a report handler.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such report in the caller's region.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already decided.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A decline without a reason.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ReportView> acceptance(UUID id, @Valid @NotNull HandlingRequests.AcceptanceRequest body) {
+        return service.decideAcceptance(caller.get(), id, body.decision() == HandlingRequests.AcceptanceRequest.Decision.ACCEPT, body.reason()).map(ReportView::of);
+    }
+
+    @POST
+    @Path("/{id}/assignment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("report-handler")
+    @Operation(operationId = "assignReport", summary = "Hand an accepted report to a handler")
+    @APIResponse(responseCode = "200", description = "Assigned.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
+    @APIResponse(responseCode = "400", description = "A field is invalid.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a report handler.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such report in the caller's region.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The report is not accepted.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ReportView> assign(UUID id, @Valid @NotNull HandlingRequests.AssignmentRequest body) {
+        return service.assign(caller.get(), id, body.handler()).map(ReportView::of);
+    }
+
+    @POST
+    @Path("/{id}/investigation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("report-handler")
+    @Operation(operationId = "recordInvestigation", summary = "Record the investigation outcome: verified (with the case value) or unfounded")
+    @APIResponse(responseCode = "200", description = "Recorded.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
+    @APIResponse(responseCode = "400", description = "A field is invalid.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a report handler.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such report in the caller's region.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The report is not accepted.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A verified outcome without case value or institution.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ReportView> investigate(UUID id, @Valid @NotNull HandlingRequests.InvestigationRequest body) {
+        var persons = body.responsiblePersons() == null ? List.<ViolationDecided.ResponsiblePerson>of()
+                : body.responsiblePersons().stream().map(p -> new ViolationDecided.ResponsiblePerson(p.nationalCode(),
+                p.personType().name(), p.responsibilityLevel().name())).toList();
+        var c = body.rewardChecks();
+        Map<String, Boolean> checks = c == null ? Map.of() : Map.of("clearTargetAndEvidence", c.clearTargetAndEvidence(),
+                "factsNewToBureau", c.factsNewToBureau(), "otherLegalConditions", c.otherLegalConditions(),
+                "reporterIsStaff", c.reporterIsStaff(), "reporterIsWrongdoer", c.reporterIsWrongdoer(),
+                "clueObtainedIllegally", c.clueObtainedIllegally());
+        var in = new ReportService.Investigation(body.outcome() == HandlingRequests.InvestigationRequest.Outcome.VERIFIED,
+                body.caseValue(), body.institution() == null ? null : body.institution().code(),
+                body.institution() == null ? null : body.institution().name(),
+                body.targetKind() == null ? null : body.targetKind().name(), body.evidenceLevel(), persons, checks);
+        return service.investigate(caller.get(), id, in).map(ReportView::of);
+    }
+
+    @POST
+    @Path("/{id}/duplicate-of")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("report-handler")
+    @Operation(operationId = "linkDuplicate", summary = "Link this report to the first report of the same matter")
+    @APIResponse(responseCode = "200", description = "Linked.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
+    @APIResponse(responseCode = "400", description = "A field is invalid.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a report handler.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such report in the caller's region.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The other report is not earlier.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ReportView> duplicateOf(UUID id, @Valid @NotNull HandlingRequests.DuplicateRequest body) {
+        return service.markDuplicate(caller.get(), id, body.reportId()).map(ReportView::of);
+    }
+
+    @POST
+    @Path("/{id}/handling-decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("report-handler")
+    @Operation(operationId = "decideHandling", summary = "The handling decision ending a verified report (publishes violation.decided.v1)")
+    @APIResponse(responseCode = "200", description = "Decided.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
+    @APIResponse(responseCode = "400", description = "A field is invalid.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a report handler.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such report in the caller's region.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The report is not verified.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ReportView> decide(UUID id, @Valid @NotNull HandlingRequests.HandlingDecisionRequest body) {
+        var actions = body.agreementActions() == null ? List.<ViolationDecided.AgreementAction>of()
+                : body.agreementActions().stream().map(a -> new ViolationDecided.AgreementAction(a.action().name(),
+                a.department(), a.months())).toList();
+        var d = new ReportService.HandlingDecision(body.decisionType().name(),
+                new ViolationDecided.LegalBasis(body.legalBasis().article().name(), body.legalBasis().clause()),
+                body.conduct().name(), body.violationTypes(), body.fineMultiple(), actions, body.publicOfficialInvolved(),
+                body.recoveredAmount());
+        return service.decideHandling(caller.get(), id, d).map(ReportView::of);
+    }
+
+    @GET
+    @Path("/{id}/messages")
+    @RolesAllowed("report-handler")
+    @Operation(operationId = "listMessages", summary = "The messages exchanged with the reporter")
+    @APIResponse(responseCode = "200", description = "The messages, oldest first.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReceiptView.MessageView[].class)))
+    @APIResponse(responseCode = "403", description = "Not a report handler.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such report in the caller's region.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<List<ReceiptView.MessageView>> messages(UUID id) {
+        return service.messages(id, caller.scope()).map(l -> l.stream().map(ReceiptView.MessageView::of).toList());
+    }
+
+    @POST
+    @Path("/{id}/messages")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("report-handler")
+    @Operation(operationId = "messageReporter", summary = "Send a message to the reporter (read with the receipt)")
+    @APIResponse(responseCode = "200", description = "Sent; the messages, oldest first.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReceiptView.MessageView[].class)))
+    @APIResponse(responseCode = "400", description = "A field is invalid.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a report handler.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such report in the caller's region.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The reporter has no receipt.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<List<ReceiptView.MessageView>> message(UUID id, @Valid @NotNull MessageRequest body) {
+        return service.handlerMessage(caller.get(), id, body.body()).map(l -> l.stream().map(ReceiptView.MessageView::of).toList());
+    }
+
+    @GET
+    @Path("/{id}/reward")
+    @RolesAllowed({"report-handler", "reward-approver"})
+    @Operation(operationId = "getReward", summary = "The reward checklist, the quote step by step, and the reward")
+    @APIResponse(responseCode = "200", description = "The reward assessment.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RewardView.class)))
+    @APIResponse(responseCode = "403", description = "Neither a report handler nor a reward approver.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such report in the caller's region.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RewardView> reward(UUID id) {
+        return rewards.assess(caller.get(), id).map(RewardView::of);
+    }
+
+    @POST
+    @Path("/{id}/reward/approval")
+    @RolesAllowed("reward-approver")
+    @Operation(operationId = "approveReward", summary = "Approve the quoted reward (not by the officer who verified the report)")
+    @APIResponse(responseCode = "200", description = "Approved; the reporter is told.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RewardView.class)))
+    @APIResponse(responseCode = "403", description = "Not a reward approver, or the verifier of this report.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such report in the caller's region.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already approved, or no handling decision yet.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The checklist is not met.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RewardView> approve(UUID id) {
+        return rewards.approve(caller.get(), id).map(RewardView::of);
+    }
+
+    @POST
+    @Path("/{id}/reward/payment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("reward-approver")
+    @Operation(operationId = "payReward", summary = "Record the payment of a claimed reward")
+    @APIResponse(responseCode = "200", description = "Paid.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RewardView.class)))
+    @APIResponse(responseCode = "400", description = "A field is invalid.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a reward approver.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such report in the caller's region.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The reward is not claimed.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RewardView> pay(UUID id, @Valid @NotNull HandlingRequests.PaymentRequest body) {
+        return rewards.pay(caller.get(), id, body.paymentRef()).map(RewardView::of);
+    }
+
+    @POST
+    @Path("/{id}/reward/clawback")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("reward-approver")
+    @Operation(operationId = "clawBackReward", summary = "Recover a paid reward obtained by fraud")
+    @APIResponse(responseCode = "200", description = "Clawed back.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RewardView.class)))
+    @APIResponse(responseCode = "400", description = "A field is invalid.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a reward approver.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such report in the caller's region.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The reward is not paid.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RewardView> clawBack(UUID id, @Valid @NotNull HandlingRequests.ClawbackRequest body) {
+        return rewards.clawBack(caller.get(), id, body.reason()).map(RewardView::of);
     }
 }

@@ -2,20 +2,33 @@ package org.fundguard.report.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.fundguard.report.Report;
+import org.fundguard.report.ReportService;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A report as staff see it. */
+/** A report as staff see it: never the reporter's identity (see the reporter endpoint) nor the receipt. */
 public record ReportView(@Schema(required = true) String id, @Schema(required = true) String region,
                          @Schema(required = true) String channel, @Schema(required = true) String status,
-                         String institutionCode, String institutionName, @Schema(required = true) String conduct,
-                         LocalDate occurredOn, @Schema(required = true) OffsetDateTime receivedAt) {
+                         String institutionCode, String institutionName, String persons,
+                         @Schema(required = true) String conduct, LocalDate occurredOn,
+                         @Schema(required = true) OffsetDateTime receivedAt,
+                         @Schema(required = true) boolean anonymous,
+                         @Schema(required = true, description = "The reporter follows the report with a receipt and can read messages.") boolean followedByReceipt,
+                         LocalDate acceptanceDue,
+                         @Schema(required = true, description = "Still awaiting acceptance after its due date.") boolean overdue,
+                         String declineReason, OffsetDateTime decidedAt, OffsetDateTime notifiedAt, String assignedTo,
+                         String verifiedBy, BigDecimal caseValue, String duplicateOf, OffsetDateTime handlingDecidedAt) {
 
     static ReportView of(Report r) {
+        boolean overdue = r.status.awaitsAcceptance() && r.acceptanceDue != null && r.acceptanceDue.isBefore(ReportService.today());
         return new ReportView(r.id.toString(), r.region, r.channel.name(), r.status.name(), r.institutionCode,
-                r.institutionName, r.conduct, r.occurredOn, r.receivedAt);
+                r.institutionName, r.reportedPersons, r.conduct, r.occurredOn, r.receivedAt, r.anonymous, r.receiptCode != null,
+                r.acceptanceDue, overdue, r.declineReason == null ? null : r.declineReason.name(), r.decidedAt, r.notifiedAt,
+                r.assignedTo, r.verifiedBy, r.caseValue, r.duplicateOf == null ? null : r.duplicateOf.toString(),
+                r.handlingDecidedAt);
     }
 
     /** A page of reports. */
@@ -23,5 +36,10 @@ public record ReportView(@Schema(required = true) String id, @Schema(required = 
     public record Page(@Schema(required = true) List<ReportView> items, @Schema(required = true) int page,
                        @Schema(required = true) int size, @Schema(required = true) long totalItems,
                        @Schema(required = true) int totalPages) {
+    }
+
+    /** The reporter of a real-name report, for its handlers only. */
+    public record Reporter(@Schema(required = true) String name, @Schema(required = true) String idNumber,
+                           @Schema(required = true) String phone) {
     }
 }

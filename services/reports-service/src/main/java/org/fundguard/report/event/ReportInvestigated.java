@@ -1,0 +1,11 @@
+package org.fundguard.report.event;
+
+import java.time.OffsetDateTime;
+
+/**
+ * Payload of {@code report.verified.v1} (with the case value) and {@code report.unfounded.v1} (without): the
+ * outcome of the investigation. No reporter identity, no free text.
+ */
+public record ReportInvestigated(String reportId, String region, String institutionCode, String caseValue,
+                                 OffsetDateTime investigatedAt) {
+}

@@ -1,0 +1,55 @@
+package org.fundguard.report.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.fundguard.kit.problem.DomainException;
+import org.fundguard.kit.problem.Problem;
+import org.fundguard.kit.security.CurrentCaller;
+import org.fundguard.report.ReportService;
+import org.fundguard.report.Statistics;
+
+import java.time.LocalDate;
+
+/** Figures for analysts within their region: counts and sums, never a reporter. */
+@Path("/api/reports/v1/statistics")
+@Tag(name = "statistics")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class StatisticsResource {
+
+    private final Statistics statistics;
+    private final CurrentCaller caller;
+
+    public StatisticsResource(Statistics statistics, CurrentCaller caller) {
+        this.statistics = statistics;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed({"analyst", "admin"})
+    @Operation(operationId = "getStatistics", summary = "Reports by month, region and status; acceptance time; rewards; recovered amounts")
+    @APIResponse(responseCode = "200", description = "The figures for reports received between from and to (default: this year).", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Statistics.Summary.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an analyst.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Statistics.Summary> summary(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
+        LocalDate today = ReportService.today();
+        LocalDate f = from == null ? today.withDayOfYear(1) : from;
+        LocalDate t = to == null ? today : to;
+        if (t.isBefore(f)) {
+            throw new DomainException.InvalidField("to", "must not be before from");
+        }
+        return statistics.summary(caller.scope(), f, t);
+    }
+}
