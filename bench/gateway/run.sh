@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Gateway overhead benchmark (not a test): the same authenticated call to reports-service, directly and through the
 # gateway with JWT verification, at a fixed open-model rate, in one run. Prints p50/p99 latency and CPU per request.
-#   bench/gateway/run.sh [--rate 300] [--seconds 30] [--rounds 2] [--warmup-seconds 10]
+#   bench/gateway/run.sh [--rate 300] [--seconds 30] [--rounds 2] [--warmup-seconds 60]
 # Starts the suite with ./fundguard up (it must not be running already) and stops it at the end.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
