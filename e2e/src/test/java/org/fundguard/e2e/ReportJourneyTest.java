@@ -115,6 +115,12 @@ class ReportJourneyTest {
                 .body("reward.status", equalTo("PAID"))
                 .body("messages.author", hasItem("BUREAU"));
 
+        // a receipt code is half of the reporter's credential: masked in both access logs, the secret never there
+        for (String process : List.of("gateway", "reports")) {
+            assertThat(suite.log(process)).as(process + " log").doesNotContain(receipt).doesNotContain(secret)
+                    .contains("/receipts/***");
+        }
+
         // the events, on the real broker, each valid against its contract schema
         List<String> types = new ArrayList<>();
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of(

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * Gives every request an {@code X-Request-Id} (kept when the caller sent a sane one), echoes it, and writes one
- * structured access-log line (method, path, status, time, request id: never query strings, headers or bodies).
+ * structured access-log line (method, path with receipt codes masked, status, time, request id: never query strings, headers or bodies).
  */
 public class RequestIds {
 
@@ -18,6 +18,8 @@ public class RequestIds {
     static final String KEY = "fundguard.requestId";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
     private static final Logger ACCESS = Logger.getLogger("org.fundguard.gateway.access");
+    /** A receipt code is half of a reporter's credential: never in a log line. */
+    private static final Pattern RECEIPT_SEGMENT = Pattern.compile("(/receipts/)[^/]+");
 
     @RouteFilter(1000)
     void assign(RoutingContext rc) {
@@ -37,7 +39,7 @@ public class RequestIds {
             // one JSON object per request, for log shippers
             ACCESS.info(new io.vertx.core.json.JsonObject()
                     .put("method", rc.request().method().name())
-                    .put("path", rc.request().path())
+                    .put("path", RECEIPT_SEGMENT.matcher(rc.request().path()).replaceAll("$1***"))
                     .put("status", rc.response().getStatusCode())
                     .put("ms", Math.round((System.nanoTime() - start) / 1e4) / 100.0)
                     .put("requestId", requestId)

@@ -1,0 +1,19 @@
+package org.fundguard.kit.request;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RequestIdHandlerTest {
+
+    @ParameterizedTest
+    @CsvSource({
+            "/public/reports/v1/receipts/7KQ2-M9XD-4RTB-ZP3W, /public/reports/v1/receipts/***",
+            "/public/reports/v1/receipts/7KQ2-M9XD-4RTB-ZP3W/messages, /public/reports/v1/receipts/***/messages",
+            "/api/reports/v1/reports/3baf9e8d-7e1c-49d3-b81f-ab39a1a05da2, /api/reports/v1/reports/3baf9e8d-7e1c-49d3-b81f-ab39a1a05da2",
+            "/q/health/ready, /q/health/ready"})
+    void receiptCodesNeverReachTheAccessLog(String path, String logged) {
+        assertThat(RequestIdHandler.maskedPath(path)).isEqualTo(logged);
+    }
+}
