@@ -97,6 +97,14 @@ public class Report extends PanacheEntityBase {
     @Column(name = "notified_at")
     public OffsetDateTime notifiedAt;
 
+    /** For a real-name reporter without a receipt: staff must tell them of the decision by this day. */
+    @Column(name = "notice_due")
+    public LocalDate noticeDue;
+
+    /** How the reporter was told (PHONE, LETTER, SMS, VISIT, RECEIPT). */
+    @Column(name = "notice_channel")
+    public String noticeChannel;
+
     @Column(name = "assigned_to")
     public String assignedTo;
 

@@ -38,6 +38,10 @@ public class ReportRepository implements PanacheRepositoryBase<Report, UUID> {
             q.append(" and status = :received and acceptanceDue < :today");
             p.and("received", ReportStatus.RECEIVED).and("today", today);
         }
+        if (f.noticeOverdue()) {
+            q.append(" and notifiedAt is null and noticeDue < :today2");
+            p.and("today2", today);
+        }
         return find(q.toString(), Sort.descending("receivedAt").and("id"), p);
     }
 }

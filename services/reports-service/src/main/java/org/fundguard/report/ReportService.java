@@ -41,13 +41,17 @@ public class ReportService {
     public record Page(List<Report> items, long total) {
     }
 
-    /** Filters of the staff list; null = any. */
-    public record Filter(ReportStatus status, String region, String assignedTo, boolean overdueOnly) {
+    /** Filters of the staff list; null = any. {@code noticeOverdue}: a real-name reporter not yet told past the due day. */
+    public record Filter(ReportStatus status, String region, String assignedTo, boolean overdueOnly, boolean noticeOverdue) {
     }
 
-    /** What staff record for a phone, letter or visit report. */
+    /** What staff record for a phone, letter or visit report; reporter null = anonymous. */
     public record Intake(Channel channel, String region, String institutionCode, String institutionName, String conduct,
-                         LocalDate occurredOn) {
+                         LocalDate occurredOn, ReporterIdentity.Identity reporter, boolean insider, boolean wantsReward) {
+        public Intake(Channel channel, String region, String institutionCode, String institutionName, String conduct,
+                      LocalDate occurredOn) {
+            this(channel, region, institutionCode, institutionName, conduct, occurredOn, null, false, false);
+        }
     }
 
     /** What a member of the public submits; reporter null = anonymous. */
@@ -117,6 +121,11 @@ public class ReportService {
         }
         Report r = newReport(in.region(), in.channel(), in.institutionCode(), in.institutionName(), in.conduct(), in.occurredOn());
         r.receivedBy = staff.subject();
+        r.insider = in.insider();
+        r.wantsReward = in.wantsReward();
+        if (in.reporter() != null) {
+            identities.store(r, in.reporter(), "reporter.");
+        }
         return received(r, staff);
     }
 
@@ -282,9 +291,14 @@ public class ReportService {
             r.decidedBy = staff.subject();
             String type = accept ? "report.accepted.v1" : "report.declined.v1";
             Uni<?> notice = Uni.createFrom().voidItem();
+            if (r.receiptCode == null && !r.anonymous) {
+                // no mailbox: staff tell the real-name reporter by phone or letter, within the notice period
+                r.noticeDue = calendar.addWorkingDays(now.atZoneSameInstant(CHINA).toLocalDate(), config.noticeWorkingDays());
+            }
             if (r.receiptCode != null) {
                 // the reporter's mailbox is the notice channel: written in the same transaction as the decision
                 r.notifiedAt = now;
+                r.noticeChannel = "RECEIPT";
                 notice = message(r, Message.Author.BUREAU, accept
                         ? "您的举报已受理 (your report has been accepted for handling)."
                         : "您的举报不予受理 (your report was not accepted): " + r.declineReason.name() + ".");
@@ -306,6 +320,24 @@ public class ReportService {
             Map<String, Object> before = snapshot(r);
             r.assignedTo = handler;
             return audit.record(staff, "report.assigned", "report", r.id.toString(), before, snapshot(r));
+        });
+    }
+
+    /** Staff record that they told a real-name reporter of the acceptance decision, and how. */
+    @WithTransaction
+    public Uni<Report> recordNotice(Caller staff, UUID id, String channel) {
+        return visible(id, staff.scope()).call(r -> {
+            if (r.noticeDue == null) {
+                throw new DomainException.StateConflict("Report " + id + " has no notice to give: it is anonymous, followed "
+                        + "through its receipt, or not decided yet.");
+            }
+            if (r.notifiedAt != null) {
+                throw new DomainException.StateConflict("The reporter of report " + id + " was already told on " + r.notifiedAt + ".");
+            }
+            Map<String, Object> before = snapshot(r);
+            r.notifiedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            r.noticeChannel = channel;
+            return audit.record(staff, "report.reporter-notified", "report", r.id.toString(), before, snapshot(r));
         });
     }
 
@@ -441,6 +473,10 @@ public class ReportService {
         }
         if (r.assignedTo != null) {
             m.put("assignedTo", r.assignedTo);
+        }
+        if (r.notifiedAt != null) {
+            m.put("notifiedAt", r.notifiedAt.toString());
+            m.put("noticeChannel", r.noticeChannel);
         }
         if (r.caseValue != null) {
             m.put("caseValue", r.caseValue.toPlainString());

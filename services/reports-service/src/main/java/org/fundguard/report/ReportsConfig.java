@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * What a province may set differently (application.properties or {@code REPORTS_*} environment variables). The
- * defaults are the domain reference's: 15 working days to decide on acceptance, 2 months to claim a reward.
+ * defaults are the domain reference's: 15 working days to decide on acceptance, 5 to tell a real-name reporter,
+ * 2 months to claim a reward.
  */
 @ConfigMapping(prefix = "reports")
 public interface ReportsConfig {
@@ -19,6 +20,10 @@ public interface ReportsConfig {
     /** Working days from receipt to the acceptance decision ([local, Tibet] 15). */
     @WithDefault("15")
     int acceptanceWorkingDays();
+
+    /** Working days from the decision to telling a real-name reporter who has no receipt ([law] 5). */
+    @WithDefault("5")
+    int noticeWorkingDays();
 
     /** Months from the reward notice within which the reporter must claim ([law] 2). */
     @WithDefault("2")

@@ -218,4 +218,45 @@ class HandlingAndRewardTest {
         as("chuzhou-analyst").when().get("/api/reports/v1/statistics?from=2026-12-01&to=2026-01-01").then().statusCode(400)
                 .body("errors.field", hasItem("to"));
     }
+
+    @Test
+    void aRealNamePhoneReporterIsToldByStaffWithinTheNoticePeriod() {
+        Map<String, Object> phone = new java.util.HashMap<>(Map.of("channel", "PHONE", "region", "341100",
+                "conduct", "电话实名举报 " + UUID.randomUUID(), "wantsReward", true,
+                "reporter", Map.of("name", "赵六", "idNumber", "110105194912310021", "phone", "13800138000")));
+        // the identity is checked as on the public form
+        as("chuzhou-report-handler").contentType(ContentType.JSON).body(phone).when().post(REPORTS)
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("reporter.idNumber"));
+        phone.put("reporter", Map.of("name", "赵六", "idNumber", VALID_ID, "phone", "13800138000"));
+        String id = as("chuzhou-report-handler").contentType(ContentType.JSON).body(phone).when().post(REPORTS)
+                .then().statusCode(201).body("anonymous", equalTo(false)).body("followedByReceipt", equalTo(false))
+                .extract().path("id");
+        assertThat(Db.query("SELECT * FROM report WHERE id = ?::uuid", id).get(0).toString()).doesNotContain(VALID_ID).doesNotContain("赵六");
+        as("chuzhou-report-handler").when().get(REPORTS + "/" + id + "/reporter").then().statusCode(200).body("name", equalTo("赵六"));
+
+        accept("chuzhou-report-handler", id);
+        as("chuzhou-report-handler").when().get(REPORTS + "/" + id).then().statusCode(200)
+                .body("noticeDue", notNullValue()).body("notifiedAt", nullValue());
+        Db.query("UPDATE report SET notice_due = current_date - 1 WHERE id = ?::uuid", id);
+        List<String> due = as("chuzhou-report-handler").when().get(REPORTS + "?noticeOverdue=true&size=200")
+                .then().statusCode(200).extract().path("items.id");
+        assertThat(due).contains(id);
+        as("chuzhou-report-handler").contentType(ContentType.JSON).body(Map.of("channel", "PHONE"))
+                .when().post(REPORTS + "/" + id + "/notification").then().statusCode(200)
+                .body("notifiedAt", notNullValue()).body("noticeChannel", equalTo("PHONE"));
+        as("chuzhou-report-handler").contentType(ContentType.JSON).body(Map.of("channel", "PHONE"))
+                .when().post(REPORTS + "/" + id + "/notification").then().statusCode(409);
+        assertThat(as("chuzhou-report-handler").when().get(REPORTS + "?noticeOverdue=true&size=200")
+                .then().statusCode(200).extract().<List<String>>path("items.id")).doesNotContain(id);
+        assertThat(Db.count("SELECT count(*) FROM audit_log WHERE entity_id = ? AND action = 'report.reporter-notified'", id)).isEqualTo(1);
+
+        // an anonymous caller has nobody to tell
+        String anonymous = as("chuzhou-report-handler").contentType(ContentType.JSON)
+                .body(Map.of("channel", "PHONE", "region", "341100", "conduct", "匿名电话 " + UUID.randomUUID()))
+                .when().post(REPORTS).then().statusCode(201).extract().path("id");
+        accept("chuzhou-report-handler", anonymous);
+        as("chuzhou-report-handler").when().get(REPORTS + "/" + anonymous).then().body("noticeDue", nullValue());
+        as("chuzhou-report-handler").contentType(ContentType.JSON).body(Map.of("channel", "LETTER"))
+                .when().post(REPORTS + "/" + anonymous + "/notification").then().statusCode(409);
+    }
 }

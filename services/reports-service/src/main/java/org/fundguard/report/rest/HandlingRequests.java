@@ -26,6 +26,11 @@ public final class HandlingRequests {
         public enum Decision { ACCEPT, DECLINE }
     }
 
+    /** How staff told a real-name reporter of the decision. */
+    public record NoticeRequest(@NotNull Channel channel) {
+        public enum Channel { PHONE, LETTER, SMS, VISIT }
+    }
+
     /** Hand the report to a handler (their username). */
     public record AssignmentRequest(@NotBlank @Size(max = 120) String handler) {
     }

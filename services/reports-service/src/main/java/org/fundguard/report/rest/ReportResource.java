@@ -26,6 +26,7 @@ import org.fundguard.kit.problem.Problem;
 import org.fundguard.kit.security.CurrentCaller;
 import org.fundguard.report.ReportService;
 import org.fundguard.report.ReportStatus;
+import org.fundguard.report.ReporterIdentity;
 import org.fundguard.report.RewardService;
 import org.fundguard.report.event.ViolationDecided;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -66,7 +67,9 @@ public class ReportResource {
     public Uni<RestResponse<ReportView>> record(@Valid @NotNull StaffIntakeRequest body) {
         var in = new ReportService.Intake(body.channel(), body.region(),
                 body.institution() == null ? null : body.institution().code(),
-                body.institution() == null ? null : body.institution().name(), body.conduct(), body.occurredOn());
+                body.institution() == null ? null : body.institution().name(), body.conduct(), body.occurredOn(),
+                body.reporter() == null ? null : new ReporterIdentity.Identity(body.reporter().name(), body.reporter().idNumber(),
+                        body.reporter().phone()), body.insider(), body.wantsReward());
         return service.intake(caller.get(), in).map(r -> RestResponse.ResponseBuilder.<ReportView>created(
                 URI.create("/api/reports/v1/reports/" + r.id)).entity(ReportView.of(r)).build());
     }
@@ -83,8 +86,10 @@ public class ReportResource {
                                      @QueryParam("status") @Pattern(regexp = "RECEIVED|ACCEPTED|DECLINED|VERIFIED|UNFOUNDED|DECIDED|WITHDRAWN", message = "must be one of RECEIVED, ACCEPTED, DECLINED, VERIFIED, UNFOUNDED, DECIDED, WITHDRAWN") String status,
                                      @QueryParam("region") @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit administrative code") String region,
                                      @QueryParam("assignedTo") @Size(max = 120) String assignedTo,
-                                     @QueryParam("overdue") @DefaultValue("false") boolean overdue) {
-        var filter = new ReportService.Filter(status == null ? null : ReportStatus.valueOf(status), region, assignedTo, overdue);
+                                     @QueryParam("overdue") @DefaultValue("false") boolean overdue,
+                                     @QueryParam("noticeOverdue") @DefaultValue("false") boolean noticeOverdue) {
+        var filter = new ReportService.Filter(status == null ? null : ReportStatus.valueOf(status), region, assignedTo, overdue,
+                noticeOverdue);
         return service.list(caller.scope(), filter, page, size).map(p -> new ReportView.Page(
                 p.items().stream().map(ReportView::of).toList(), page, size, p.total(), (int) ((p.total() + size - 1) / size)));
     }
@@ -127,6 +132,21 @@ public class ReportResource {
     @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ReportView> acceptance(UUID id, @Valid @NotNull HandlingRequests.AcceptanceRequest body) {
         return service.decideAcceptance(caller.get(), id, body.decision() == HandlingRequests.AcceptanceRequest.Decision.ACCEPT, body.reason()).map(ReportView::of);
+    }
+
+    @POST
+    @Path("/{id}/notification")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("report-handler")
+    @Operation(operationId = "recordNotice", summary = "Record that a real-name reporter without a receipt was told of the decision")
+    @APIResponse(responseCode = "200", description = "Recorded.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
+    @APIResponse(responseCode = "400", description = "A field is invalid.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a report handler.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such report in the caller's region.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "No notice is due, or it was already given.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ReportView> notice(UUID id, @Valid @NotNull HandlingRequests.NoticeRequest body) {
+        return service.recordNotice(caller.get(), id, body.channel().name()).map(ReportView::of);
     }
 
     @POST

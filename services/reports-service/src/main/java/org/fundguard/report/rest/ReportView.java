@@ -19,7 +19,9 @@ public record ReportView(@Schema(required = true) String id, @Schema(required = 
                          @Schema(required = true, description = "The reporter follows the report with a receipt and can read messages.") boolean followedByReceipt,
                          LocalDate acceptanceDue,
                          @Schema(required = true, description = "Still awaiting acceptance after its due date.") boolean overdue,
-                         String declineReason, OffsetDateTime decidedAt, OffsetDateTime notifiedAt, String assignedTo,
+                         String declineReason, OffsetDateTime decidedAt, OffsetDateTime notifiedAt,
+                         @Schema(description = "For a real-name reporter without a receipt: tell them of the decision by this day.") LocalDate noticeDue,
+                         String noticeChannel, String assignedTo,
                          String verifiedBy, BigDecimal caseValue, String duplicateOf, OffsetDateTime handlingDecidedAt) {
 
     static ReportView of(Report r) {
@@ -27,7 +29,7 @@ public record ReportView(@Schema(required = true) String id, @Schema(required = 
         return new ReportView(r.id.toString(), r.region, r.channel.name(), r.status.name(), r.institutionCode,
                 r.institutionName, r.reportedPersons, r.conduct, r.occurredOn, r.receivedAt, r.anonymous, r.receiptCode != null,
                 r.acceptanceDue, overdue, r.declineReason == null ? null : r.declineReason.name(), r.decidedAt, r.notifiedAt,
-                r.assignedTo, r.verifiedBy, r.caseValue, r.duplicateOf == null ? null : r.duplicateOf.toString(),
+                r.noticeDue, r.noticeChannel, r.assignedTo, r.verifiedBy, r.caseValue, r.duplicateOf == null ? null : r.duplicateOf.toString(),
                 r.handlingDecidedAt);
     }
 

@@ -10,13 +10,19 @@ import org.fundguard.report.Channel;
 
 import java.time.LocalDate;
 
-/** A report recorded by staff from a phone call, a letter or a visit. */
+/**
+ * A report recorded by staff from a phone call, a letter or a visit; with the reporter's identity when they report by
+ * real name (stored encrypted; they get no receipt, so staff tell them of the decision).
+ */
 public record StaffIntakeRequest(
         @NotNull Channel channel,
         @NotNull @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit administrative code") String region,
         @Valid InstitutionRef institution,
         @NotBlank @Size(max = 4000) String conduct,
-        @PastOrPresent LocalDate occurredOn) {
+        @PastOrPresent LocalDate occurredOn,
+        @Valid PublicReportRequest.ReporterRequest reporter,
+        boolean insider,
+        boolean wantsReward) {
 
     /** The reported institution (定点医药机构). */
     public record InstitutionRef(
