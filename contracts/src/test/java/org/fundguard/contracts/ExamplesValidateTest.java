@@ -108,7 +108,28 @@ class ExamplesValidateTest {
                 Arguments.of("reward.paid.v1", "amount with three decimals", (Consumer<ObjectNode>) n -> n.put("amount", "2592.625")),
                 Arguments.of("reward.clawed-back.v1", "clawed back with a claim deadline", (Consumer<ObjectNode>) n -> n.put("claimDeadline", "2027-04-08")),
                 Arguments.of("reward.clawed-back.v1", "reason text smuggled in", (Consumer<ObjectNode>) n -> n.put("reason", "冒名举报")),
-                Arguments.of("reward.clawed-back.v1", "amount missing", (Consumer<ObjectNode>) n -> n.remove("amount")));
+                Arguments.of("reward.clawed-back.v1", "amount missing", (Consumer<ObjectNode>) n -> n.remove("amount")),
+                Arguments.of("reward.waived.v1", "waived without the deadline that passed", (Consumer<ObjectNode>) n -> n.putNull("claimDeadline")),
+                Arguments.of("reward.waived.v1", "joint report id not a uuid", (Consumer<ObjectNode>) n -> n.put("jointReportId", "R-1")),
+                Arguments.of("reward.approved.v1", "joint report id as a number", (Consumer<ObjectNode>) n -> n.put("jointReportId", 7)));
+    }
+
+    static Stream<Arguments> brokenQualificationEvents() {
+        return Stream.of(
+                Arguments.of("qualification.suspended.v1", "no end of the suspension", (Consumer<ObjectNode>) n -> n.remove("until")),
+                Arguments.of("qualification.suspended.v1", "a name smuggled in", (Consumer<ObjectNode>) n -> n.put("name", "张某")),
+                Arguments.of("qualification.suspended.v1", "unknown person type", (Consumer<ObjectNode>) n -> n.put("personType", "CLERK")),
+                Arguments.of("qualification.suspended.v1", "code with a space", (Consumer<ObjectNode>) n -> n.put("practitionerCode", "D341 100000123")),
+                Arguments.of("qualification.terminated.v1", "termination below 12 points", (Consumer<ObjectNode>) n -> n.put("yearPoints", 11)),
+                Arguments.of("qualification.terminated.v1", "no re-registration bar", (Consumer<ObjectNode>) n -> n.remove("reRegistrationBarredUntil")),
+                Arguments.of("qualification.restored.v1", "unknown reason", (Consumer<ObjectNode>) n -> n.put("reason", "FORGIVEN")),
+                Arguments.of("qualification.restored.v1", "from not a date", (Consumer<ObjectNode>) n -> n.put("from", "2027-07-01T00:00:00Z")));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("brokenQualificationEvents")
+    void brokenQualificationEventIsRejected(String type, String what, Consumer<ObjectNode> breakIt) throws IOException {
+        brokenReportEventIsRejected(type, what, breakIt);
     }
 
     @ParameterizedTest(name = "{0}: {1}")

@@ -141,6 +141,10 @@ public class Report extends PanacheEntityBase {
     @Column(name = "duplicate_of")
     public UUID duplicateOf;
 
+    /** A joint report (联名举报): the group's first report, which carries the group's one reward. */
+    @Column(name = "joint_with")
+    public UUID jointWith;
+
     @Version
     public int version;
 }

@@ -390,6 +390,42 @@ public class ReportService {
         }));
     }
 
+    /**
+     * Links a report to the earlier report it was made jointly with (联名举报): the group gets one reward, approved on
+     * its first report and shared by agreement. Linking to a member links to that member's first report.
+     */
+    @WithTransaction
+    public Uni<Report> markJoint(Caller staff, UUID id, UUID otherId) {
+        if (id.equals(otherId)) {
+            return Uni.createFrom().failure(new DomainException.RuleViolation("A report cannot be joint with itself (reportId)."));
+        }
+        return visible(otherId, staff.scope()).chain(other -> visible(other.jointWith == null ? other.id : other.jointWith,
+                staff.scope())).chain(first -> visible(id, staff.scope()).call(r -> {
+            if (!first.receivedAt.isBefore(r.receivedAt)) {
+                throw new DomainException.RuleViolation("Report " + first.id + " was received after report " + id
+                        + "; link the later report to the earlier one (reportId).");
+            }
+            if (r.duplicateOf != null || first.duplicateOf != null) {
+                throw new DomainException.RuleViolation("A duplicate of an earlier report cannot be part of a joint report (reportId).");
+            }
+            return reports.count("jointWith", r.id).chain(members -> {
+                if (members > 0) {
+                    throw new DomainException.RuleViolation("Report " + id + " is the first report of its own joint group;"
+                            + " link the later reports to the earliest one (reportId).");
+                }
+                return Reward.<Reward>findById(first.id);
+            }).call(w -> {
+                if (w != null) {
+                    throw new DomainException.StateConflict("The reward of report " + first.id
+                            + " is already approved; a report cannot join its group now.");
+                }
+                Map<String, Object> before = snapshot(r);
+                r.jointWith = first.id;
+                return audit.record(staff, "report.joint-linked", "report", r.id.toString(), before, snapshot(r));
+            });
+        }));
+    }
+
     /** The handling decision (协议处理 or 行政处罚) that ends a verified report, published as violation.decided.v1. */
     @WithTransaction
     public Uni<Report> decideHandling(Caller staff, UUID id, HandlingDecision d) {
@@ -483,6 +519,9 @@ public class ReportService {
         }
         if (r.duplicateOf != null) {
             m.put("duplicateOf", r.duplicateOf.toString());
+        }
+        if (r.jointWith != null) {
+            m.put("jointWith", r.jointWith.toString());
         }
         return m;
     }

@@ -32,6 +32,13 @@ public interface ReportsConfig {
     /** Public holidays (comma-separated ISO dates) on top of weekends. */
     Optional<String> holidays();
 
+    /**
+     * How often approved rewards past their claim window are marked waived (reward.waived.v1); a Quarkus scheduler
+     * interval such as {@code 1h}, or {@code off}.
+     */
+    @WithDefault("1h")
+    String waiverInterval();
+
     /** Weekend days that are working days (调休), comma-separated ISO dates. */
     Optional<String> makeUpWorkingDays();
 

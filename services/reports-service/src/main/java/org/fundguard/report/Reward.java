@@ -61,6 +61,10 @@ public class Reward extends PanacheEntityBase {
     @Column(name = "closed_reason")
     public String closedReason;
 
+    /** For a share of a joint report's reward: the group's first report, on which the reward was approved. */
+    @Column(name = "joint_report_id")
+    public UUID jointReportId;
+
     @Version
     public int version;
 

@@ -55,8 +55,16 @@ public class RewardService {
         }
     }
 
-    /** A report's reward as staff see it: the checklist, the quote (null without a case value) and the reward, if any. */
-    public record Assessment(Report report, Eligibility eligibility, RewardQuote quote, LocalDate policyDate, Reward reward) {
+    /**
+     * A report's reward as staff see it: the checklist, the quote (null without a case value), the reward (for a
+     * member of a joint report, its share), and for a joint report's first report every share of the group.
+     */
+    public record Assessment(Report report, Eligibility eligibility, RewardQuote quote, LocalDate policyDate, Reward reward,
+                             List<Reward> shares) {
+    }
+
+    /** One co-reporter's share of a joint report's reward, as agreed among them. */
+    public record Share(UUID reportId, java.math.BigDecimal amount) {
     }
 
     private final ReportService reports;
@@ -83,9 +91,13 @@ public class RewardService {
         return reports.visible(id, staff.scope()).chain(this::assessment);
     }
 
-    /** Approves the quoted amount; the approver may not be the officer who verified the report. */
+    /**
+     * Approves the quoted amount; the approver may not be the officer who verified the report. A joint report's one
+     * reward is approved on its first report and split into the agreed {@code shares}, one per report of the group,
+     * adding up to the quoted amount exactly; each co-reporter then claims their own share.
+     */
     @WithTransaction
-    public Uni<Assessment> approve(Caller approver, UUID id) {
+    public Uni<Assessment> approve(Caller approver, UUID id, List<Share> shares) {
         return reports.visible(id, approver.scope()).chain(this::assessment).call(a -> {
             Report r = a.report();
             if (a.reward() != null) {
@@ -102,27 +114,116 @@ public class RewardService {
                 throw new DomainException.RuleViolation("Report " + id + " does not meet the reward checklist: "
                         + String.join(", ", a.eligibility().unmet()) + ".");
             }
-            Reward w = new Reward();
-            w.reportId = r.id;
-            w.status = Reward.Status.APPROVED;
-            w.policyId = a.quote().policyId();
-            w.amount = a.quote().amount();
-            w.quote = write(a.quote());
-            w.approvedBy = approver.subject();
-            w.approvedAt = OffsetDateTime.now(ZoneOffset.UTC);
-            w.claimDeadline = ReportService.today().plusMonths(config.claimMonths());
-            Message notice = new Message();
-            notice.id = UUID.randomUUID();
-            notice.reportId = r.id;
-            notice.author = Message.Author.BUREAU;
-            notice.body = "举报奖励已批准 (a reward was approved): " + w.amount.toPlainString() + " 元; claim by " + w.claimDeadline
-                    + " with your receipt and valid identity.";
-            notice.sentAt = w.approvedAt;
-            return w.persist()
-                    .call(x -> r.receiptCode == null ? Uni.createFrom().voidItem() : notice.persist())
-                    .call(x -> outbox.append("reward.approved.v1", r.id.toString(), event(r, w, w.approvedAt)))
-                    .call(x -> audit.record(approver, "reward.approved", "reward", r.id.toString(), null, snapshot(w)));
+            return Report.<Report>list("jointWith = ?1 order by receivedAt", r.id).chain(members -> {
+                Map<Report, java.math.BigDecimal> split = split(r, members, a.quote().amount(), shares);
+                OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+                Uni<Void> all = Uni.createFrom().voidItem();
+                for (Map.Entry<Report, java.math.BigDecimal> e : split.entrySet()) {
+                    Reward w = new Reward();
+                    w.reportId = e.getKey().id;
+                    w.jointReportId = members.isEmpty() ? null : r.id;
+                    w.status = Reward.Status.APPROVED;
+                    w.policyId = a.quote().policyId();
+                    w.amount = e.getValue();
+                    w.quote = write(a.quote());
+                    w.approvedBy = approver.subject();
+                    w.approvedAt = now;
+                    w.claimDeadline = ReportService.today().plusMonths(config.claimMonths());
+                    all = all.chain(() -> approveOne(approver, e.getKey(), w, a.quote().amount()));
+                }
+                return all;
+            });
         }).chain(a -> assessment(a.report()));
+    }
+
+    private Uni<Void> approveOne(Caller approver, Report r, Reward w, java.math.BigDecimal total) {
+        Message notice = new Message();
+        notice.id = UUID.randomUUID();
+        notice.reportId = r.id;
+        notice.author = Message.Author.BUREAU;
+        notice.body = (w.jointReportId == null
+                ? "举报奖励已批准 (a reward was approved): " + w.amount.toPlainString() + " 元"
+                : "联名举报奖励已批准 (the joint report's reward of " + total.toPlainString() + " 元 was approved); your agreed share: "
+                        + w.amount.toPlainString() + " 元")
+                + "; claim by " + w.claimDeadline + " with your receipt and valid identity.";
+        notice.sentAt = w.approvedAt;
+        return w.persist()
+                .call(x -> r.receiptCode == null ? Uni.createFrom().voidItem() : notice.persist())
+                .call(x -> outbox.append("reward.approved.v1", r.id.toString(), event(r, w, w.approvedAt)))
+                .call(x -> audit.record(approver, "reward.approved", "reward", r.id.toString(), null, snapshot(w)))
+                .replaceWithVoid();
+    }
+
+    /** The amount per report: all of it to a lone report; the agreed shares of a joint one, checked to add up exactly. */
+    static Map<Report, java.math.BigDecimal> split(Report first, List<Report> members, java.math.BigDecimal total, List<Share> shares) {
+        Map<Report, java.math.BigDecimal> out = new LinkedHashMap<>();
+        if (members.isEmpty()) {
+            if (shares != null && !shares.isEmpty()) {
+                throw new DomainException.InvalidField("shares", "only a joint report's reward is shared; report "
+                        + first.id + " has no co-reporters");
+            }
+            out.put(first, total);
+            return out;
+        }
+        if (shares == null || shares.isEmpty()) {
+            throw new DomainException.InvalidField("shares", "a joint report's one reward is shared by agreement: give one share per report of the group ("
+                    + (members.size() + 1) + " reports) adding up to " + total.toPlainString());
+        }
+        Map<UUID, Report> group = new LinkedHashMap<>();
+        group.put(first.id, first);
+        members.forEach(m -> group.put(m.id, m));
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        for (Share share : shares) {
+            Report member = group.get(share.reportId());
+            if (member == null) {
+                throw new DomainException.InvalidField("shares", "report " + share.reportId() + " is not part of this joint report");
+            }
+            if (out.containsKey(member)) {
+                throw new DomainException.InvalidField("shares", "report " + share.reportId() + " has two shares");
+            }
+            if (member.status == ReportStatus.WITHDRAWN) {
+                throw new DomainException.InvalidField("shares", "report " + share.reportId() + " was withdrawn and gets no share");
+            }
+            if (share.amount() == null || share.amount().signum() <= 0 || share.amount().scale() > 2) {
+                throw new DomainException.InvalidField("shares", "each share is a positive amount in yuan with at most two decimals");
+            }
+            out.put(member, share.amount().setScale(2));
+            sum = sum.add(share.amount());
+        }
+        for (Report member : group.values()) {
+            if (member.status != ReportStatus.WITHDRAWN && !out.containsKey(member)) {
+                throw new DomainException.InvalidField("shares", "report " + member.id + " of the joint report has no share"
+                        + " (give it 0.01 or more; a co-reporter who wants nothing withdraws the report)");
+            }
+        }
+        if (sum.compareTo(total) != 0) {
+            throw new DomainException.InvalidField("shares", "the shares add up to " + sum.toPlainString() + ", not the reward of "
+                    + total.toPlainString());
+        }
+        return out;
+    }
+
+    /** Approved rewards not claimed by their deadline are deemed waived ([law]); run daily by {@link RewardWaivers}. */
+    @WithTransaction
+    public Uni<Integer> waiveExpired(int limit) {
+        LocalDate today = ReportService.today();
+        return Reward.<Reward>find("status = ?1 and claimDeadline < ?2 order by claimDeadline", Reward.Status.APPROVED, today)
+                .page(0, limit).list().chain(expired -> {
+                    Uni<Void> all = Uni.createFrom().voidItem();
+                    Caller job = Caller.system("reward-waiver");
+                    for (Reward w : expired) {
+                        all = all.chain(() -> Report.<Report>findById(w.reportId).chain(r -> {
+                            Map<String, Object> before = snapshot(w);
+                            w.status = Reward.Status.WAIVED;
+                            w.closedReason = "not claimed by " + w.claimDeadline;
+                            OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC);
+                            return outbox.append("reward.waived.v1", r.id.toString(), event(r, w, at))
+                                    .call(x -> audit.record(job, "reward.waived", "reward", r.id.toString(), before, snapshot(w)))
+                                    .replaceWithVoid();
+                        }));
+                    }
+                    return all.replaceWith(expired.size());
+                });
     }
 
     /**
@@ -131,7 +232,26 @@ public class RewardService {
      */
     @WithTransaction
     public Uni<ReportService.ReceiptDetails> claim(String receiptCode, String secret, ReporterIdentity.Identity claimant) {
-        return reports.withReceipt(receiptCode, secret).call(r -> Reward.<Reward>findById(r.id).chain(w -> {
+        return reports.withReceipt(receiptCode, secret).call(r -> claimFor(r, claimant, Caller.ANONYMOUS))
+                .chain(r -> reports.byReceiptOf(r));
+    }
+
+    /**
+     * A reporter without a receipt (recorded by staff from a phone call, letter or visit) claims in person: the
+     * handler checks the identity document and records the claim; the same checks apply as to a claim by receipt.
+     */
+    @WithTransaction
+    public Uni<Assessment> claimInPerson(Caller staff, UUID id, ReporterIdentity.Identity claimant) {
+        return reports.visible(id, staff.scope()).call(r -> {
+            if (r.receiptCode != null) {
+                throw new DomainException.StateConflict("Report " + id + " has a receipt: its reporter claims with it.");
+            }
+            return claimFor(r, claimant, staff);
+        }).chain(this::assessment);
+    }
+
+    private Uni<Void> claimFor(Report r, ReporterIdentity.Identity claimant, Caller actor) {
+        return Reward.<Reward>findById(r.id).chain(w -> {
             if (w == null) {
                 throw new DomainException.StateConflict("No reward has been approved for this report.");
             }
@@ -149,8 +269,8 @@ public class RewardService {
             Map<String, Object> before = snapshot(w);
             w.status = Reward.Status.CLAIMED;
             w.claimedAt = OffsetDateTime.now(ZoneOffset.UTC);
-            return audit.record(Caller.ANONYMOUS, "reward.claimed", "reward", r.id.toString(), before, snapshot(w));
-        })).chain(r -> reports.byReceiptOf(r));
+            return audit.record(actor, "reward.claimed", "reward", r.id.toString(), before, snapshot(w)).replaceWithVoid();
+        });
     }
 
     @WithTransaction
@@ -191,7 +311,9 @@ public class RewardService {
     }
 
     Uni<Assessment> assessment(Report r) {
-        return Reward.<Reward>findById(r.id).map(w -> {
+        Uni<List<Reward>> shares = r.jointWith != null ? Reward.list("jointReportId = ?1 order by reportId", r.jointWith)
+                : Reward.list("jointReportId = ?1 order by reportId", r.id);
+        return shares.chain(group -> Reward.<Reward>findById(r.id).map(w -> {
             Eligibility e = eligibility(r);
             LocalDate date = r.handlingDecidedAt == null ? ReportService.today()
                     : r.handlingDecidedAt.atZoneSameInstant(ReportService.CHINA).toLocalDate();
@@ -206,8 +328,8 @@ public class RewardService {
                     throw new DomainException.RuleViolation("Policy " + policy.id() + " cannot quote this report: " + refused.getMessage());
                 }
             }
-            return new Assessment(r, e, quote, date, w);
-        });
+            return new Assessment(r, e, quote, date, w, group);
+        }));
     }
 
     /** The five conditions, the first-reporter rule and the four exclusions of 医保办发〔2022〕22号. */
@@ -220,7 +342,9 @@ public class RewardService {
                 new Check("VERIFIED_WITH_FUND_LOSS", "it was verified and the fund suffered a loss", verified && r.caseValue != null && r.caseValue.signum() > 0),
                 new Check("WANTS_REWARD_WITH_IDENTITY", "the reporter wants the reward and gives true identity (an anonymous reporter, when claiming)", r.wantsReward),
                 new Check("OTHER_LEGAL_CONDITIONS", "the other legal conditions are met", checks.getOrDefault("otherLegalConditions", false)),
-                new Check("FIRST_REPORTER", "it is the first report of the same matter", r.duplicateOf == null));
+                new Check("FIRST_REPORTER", "it is the first report of the same matter", r.duplicateOf == null),
+                new Check("ONE_REWARD_PER_JOINT_REPORT", "a joint report's one reward is approved on its first report and shared",
+                        r.jointWith == null));
         List<Check> exclusions = List.of(
                 new Check("REPORTER_IS_STAFF", "the reporter is bureau staff or staff of an entrusted third party", checks.getOrDefault("reporterIsStaff", false)),
                 new Check("SELF_REPORTING_WRONGDOER", "the reporter took part in the wrongdoing", checks.getOrDefault("reporterIsWrongdoer", false)),
@@ -231,7 +355,8 @@ public class RewardService {
 
     private static RewardEvent event(Report r, Reward w, OffsetDateTime at) {
         return new RewardEvent(r.id.toString(), r.region, w.amount.toPlainString(), w.policyId, at,
-                w.status == Reward.Status.APPROVED ? w.claimDeadline : null);
+                w.status == Reward.Status.APPROVED || w.status == Reward.Status.WAIVED ? w.claimDeadline : null,
+                w.jointReportId == null ? null : w.jointReportId.toString());
     }
 
     private static Map<String, Object> snapshot(Reward w) {
@@ -244,6 +369,9 @@ public class RewardService {
         }
         if (w.closedReason != null) {
             m.put("closedReason", w.closedReason);
+        }
+        if (w.jointReportId != null) {
+            m.put("jointReportId", w.jointReportId.toString());
         }
         return m;
     }

@@ -27,6 +27,11 @@ final class Events {
 
     /** Every event on the topic matching {@code filter}, waiting until all {@code types} are among them (30 s at most). */
     static List<Event> await(Predicate<Event> filter, Set<String> types) {
+        return await(filter, found -> found.stream().map(Event::type).toList().containsAll(types));
+    }
+
+    /** Every event on the topic matching {@code filter}, waiting until {@code enough} holds for them (30 s at most). */
+    static List<Event> await(Predicate<Event> filter, Predicate<List<Event>> enough) {
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "reports-test-" + UUID.randomUUID(),
@@ -34,7 +39,7 @@ final class Events {
             c.subscribe(List.of("fundguard.reports"));
             List<Event> found = new ArrayList<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline && !found.stream().map(Event::type).toList().containsAll(types)) {
+            while (System.nanoTime() < deadline && !enough.test(found)) {
                 for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(300))) {
                     Event e = new Event(r.key(), header(r, "ce_type"), header(r, "ce_subject"), r.value());
                     if (filter.test(e)) {

@@ -259,4 +259,124 @@ class HandlingAndRewardTest {
         as("chuzhou-report-handler").contentType(ContentType.JSON).body(Map.of("channel", "LETTER"))
                 .when().post(REPORTS + "/" + anonymous + "/notification").then().statusCode(409);
     }
+
+    @Test
+    void aJointReportGetsOneRewardSharedByAgreement() throws Exception {
+        String matter = "联名举报：虚记诊疗项目 " + UUID.randomUUID();
+        String[] first = submit(publicReport("341100", matter));
+        String[] second = submit(publicReport("341100", matter + "（同一举报人群体）"));
+        String firstId = Db.idOfReceipt(first[0]);
+        String secondId = Db.idOfReceipt(second[0]);
+        // the earlier report leads the group; linking the other way round is refused
+        as("chuzhou-report-handler").contentType(ContentType.JSON).body(Map.of("reportId", secondId))
+                .when().post(REPORTS + "/" + firstId + "/joint-with").then().statusCode(422).contentType(PROBLEM);
+        as("huaibei-report-handler").contentType(ContentType.JSON).body(Map.of("reportId", firstId))
+                .when().post(REPORTS + "/" + secondId + "/joint-with").then().statusCode(404);
+        as("chuzhou-report-handler").contentType(ContentType.JSON).body(Map.of("reportId", firstId))
+                .when().post(REPORTS + "/" + secondId + "/joint-with").then().statusCode(200).body("jointWith", equalTo(firstId));
+
+        accept("chuzhou-report-handler", firstId);
+        verify("chuzhou-report-handler-2", firstId, "150000.00");
+        decide("chuzhou-report-handler", firstId);
+
+        // the co-reporter's own report earns nothing by itself: the group's one reward is approved on the first report
+        as("chuzhou-reward-approver").when().get(REPORTS + "/" + secondId + "/reward").then().statusCode(200)
+                .body("eligible", equalTo(false))
+                .body("conditions.find { it.code == 'ONE_REWARD_PER_JOINT_REPORT' }.met", equalTo(false));
+        as("chuzhou-reward-approver").when().post(REPORTS + "/" + firstId + "/reward/approval")
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("shares"));
+        as("chuzhou-reward-approver").contentType(ContentType.JSON)
+                .body(Map.of("shares", List.of(Map.of("reportId", firstId, "amount", "2500.00"), Map.of("reportId", secondId, "amount", "1499.99"))))
+                .when().post(REPORTS + "/" + firstId + "/reward/approval")
+                .then().statusCode(400).body("errors.field", hasItem("shares")).body("errors.message", hasItem(containsString("3999.99")));
+        as("chuzhou-reward-approver").contentType(ContentType.JSON)
+                .body(Map.of("shares", List.of(Map.of("reportId", firstId, "amount", "4000.00"))))
+                .when().post(REPORTS + "/" + firstId + "/reward/approval")
+                .then().statusCode(400).body("errors.message", hasItem(containsString(secondId)));
+        assertThat(Db.count("SELECT count(*) FROM reward WHERE report_id IN (?::uuid, ?::uuid)", firstId, secondId)).isZero();
+
+        as("chuzhou-reward-approver").contentType(ContentType.JSON)
+                .body(Map.of("shares", List.of(Map.of("reportId", firstId, "amount", "2500.00"), Map.of("reportId", secondId, "amount", "1500.00"))))
+                .when().post(REPORTS + "/" + firstId + "/reward/approval")
+                .then().statusCode(200).body("quote.amount", equalTo(4000.00f)).body("amount", equalTo(2500.00f))
+                .body("shares.reportId", org.hamcrest.Matchers.containsInAnyOrder(firstId, secondId))
+                .body("shares.amount", org.hamcrest.Matchers.containsInAnyOrder(2500.00f, 1500.00f));
+        // one reward for the group: approving again, on either report, is refused
+        as("chuzhou-reward-approver").when().post(REPORTS + "/" + secondId + "/reward/approval").then().statusCode(409);
+
+        // each co-reporter sees and claims their own share with their own receipt
+        given().header(SECRET, second[1]).when().get(PUBLIC + "/receipts/" + second[0]).then().statusCode(200)
+                .body("reward.status", equalTo("APPROVED")).body("reward.amount", equalTo(1500.00f));
+        given().header(SECRET, second[1]).contentType(ContentType.JSON)
+                .body(Map.of("name", "钱七", "idNumber", VALID_ID, "phone", "13900139001"))
+                .when().post(PUBLIC + "/receipts/" + second[0] + "/reward-claim")
+                .then().statusCode(200).body("reward.status", equalTo("CLAIMED"));
+        given().header(SECRET, first[1]).when().get(PUBLIC + "/receipts/" + first[0]).then().statusCode(200)
+                .body("reward.status", equalTo("APPROVED")).body("reward.amount", equalTo(2500.00f));
+
+        List<Events.Event> approved = Events.await(e -> "reward.approved.v1".equals(e.type())
+                && (firstId.equals(e.key()) || secondId.equals(e.key())), found -> found.size() >= 2);
+        assertThat(approved).hasSize(2);
+        for (Events.Event e : approved) {
+            EventSchemas.assertValid(e.type(), e.payload());
+            assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(e.payload()).get("jointReportId").asText()).isEqualTo(firstId);
+        }
+    }
+
+    @Test
+    void aReporterWithoutReceiptClaimsInPersonBeforeAHandler() {
+        String id = as("chuzhou-report-handler").contentType(ContentType.JSON)
+                .body(Map.of("channel", "LETTER", "region", "341100", "conduct", "实名来信举报 " + UUID.randomUUID(), "wantsReward", true,
+                        "institution", Map.of("code", "H34110200001", "name", "滁州某医院"),
+                        "reporter", Map.of("name", "孙八", "idNumber", VALID_ID, "phone", "13800138001")))
+                .when().post(REPORTS).then().statusCode(201).extract().path("id");
+        accept("chuzhou-report-handler", id);
+        verify("chuzhou-report-handler-2", id, "50000.00");
+        decide("chuzhou-report-handler", id);
+        as("chuzhou-reward-approver").when().post(REPORTS + "/" + id + "/reward/approval").then().statusCode(200);
+
+        Map<String, String> wrong = Map.of("name", "孙八", "idNumber", "110105194912310021", "phone", "13800138001");
+        as("chuzhou-report-handler").contentType(ContentType.JSON).body(wrong)
+                .when().post(REPORTS + "/" + id + "/reward/claim")
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("idNumber"));
+        as("chuzhou-analyst").contentType(ContentType.JSON).body(Map.of("name", "孙八", "idNumber", VALID_ID, "phone", "13800138001"))
+                .when().post(REPORTS + "/" + id + "/reward/claim").then().statusCode(403);
+        as("huaibei-report-handler").contentType(ContentType.JSON).body(Map.of("name", "孙八", "idNumber", VALID_ID, "phone", "13800138001"))
+                .when().post(REPORTS + "/" + id + "/reward/claim").then().statusCode(404);
+        as("chuzhou-report-handler").contentType(ContentType.JSON).body(Map.of("name", "孙八", "idNumber", VALID_ID, "phone", "13800138001"))
+                .when().post(REPORTS + "/" + id + "/reward/claim")
+                .then().statusCode(200).body("status", equalTo("CLAIMED")).body("amount", equalTo(1500.00f));
+        assertThat(Db.query("SELECT actor_username FROM audit_log WHERE entity_id = ? AND action = 'reward.claimed'", id))
+                .extracting(r -> r.get("actor_username")).containsExactly("chuzhou-report-handler");
+
+        // a reporter with a receipt claims with it, not through staff
+        String[] receipt = submit(publicReport("341100", "有回执的举报 " + UUID.randomUUID()));
+        as("chuzhou-report-handler").contentType(ContentType.JSON).body(Map.of("name", "孙八", "idNumber", VALID_ID, "phone", "13800138001"))
+                .when().post(REPORTS + "/" + Db.idOfReceipt(receipt[0]) + "/reward/claim").then().statusCode(409);
+    }
+
+    @Test
+    void anUnclaimedRewardIsWaivedByTheJobWithItsEventAndAudit() {
+        String[] receipt = submit(publicReport("341100", "逾期未领奖励 " + UUID.randomUUID()));
+        String id = Db.idOfReceipt(receipt[0]);
+        accept("chuzhou-report-handler", id);
+        verify("chuzhou-report-handler-2", id, "20000.00");
+        decide("chuzhou-report-handler", id);
+        as("chuzhou-reward-approver").when().post(REPORTS + "/" + id + "/reward/approval").then().statusCode(200);
+        assertThat(Db.query("SELECT status FROM reward WHERE report_id = ?::uuid", id).get(0).get("status")).isEqualTo("APPROVED");
+
+        // the claim window closed yesterday; the job (every 2 s in tests) records the waiver
+        Db.query("UPDATE reward SET claim_deadline = current_date - 1 WHERE report_id = ?::uuid", id);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(Db.query("SELECT status FROM reward WHERE report_id = ?::uuid", id).get(0).get("status")).isEqualTo("WAIVED"));
+        List<Events.Event> waived = Events.await(e -> id.equals(e.key()), Set.of("reward.waived.v1"));
+        assertThat(waived).extracting(Events.Event::type).containsOnlyOnce("reward.waived.v1");
+        waived.stream().filter(e -> e.type().equals("reward.waived.v1")).forEach(e -> EventSchemas.assertValid(e.type(), e.payload()));
+        assertThat(Db.query("SELECT actor_username FROM audit_log WHERE entity_id = ? AND action = 'reward.waived'", id))
+                .extracting(r -> r.get("actor_username")).containsExactly("system:reward-waiver");
+        given().header(SECRET, receipt[1]).contentType(ContentType.JSON)
+                .body(Map.of("name", "李四", "idNumber", VALID_ID, "phone", "13900139000"))
+                .when().post(PUBLIC + "/receipts/" + receipt[0] + "/reward-claim")
+                .then().statusCode(409).body("detail", containsString("waived"));
+    }
 }

@@ -4,9 +4,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /**
- * Payload of {@code reward.approved.v1}, {@code reward.paid.v1} and {@code reward.clawed-back.v1}: the amount as an
- * exact decimal string, the policy it came from, and when. No reporter identity.
+ * Payload of {@code reward.approved.v1}, {@code reward.paid.v1}, {@code reward.waived.v1} and
+ * {@code reward.clawed-back.v1}: the amount as an exact decimal string, the policy it came from, and when; for a
+ * share of a joint report's reward, the group's first report. No reporter identity.
  */
 public record RewardEvent(String reportId, String region, String amount, String policyId, OffsetDateTime at,
-                          LocalDate claimDeadline) {
+                          LocalDate claimDeadline, String jointReportId) {
 }

@@ -68,6 +68,18 @@ public final class HandlingRequests {
     public record DuplicateRequest(@NotNull java.util.UUID reportId) {
     }
 
+    /** Link this report to the earlier report it was made jointly with (联名举报). */
+    public record JointRequest(@NotNull java.util.UUID reportId) {
+    }
+
+    /** Approval of a reward; for a joint report, the co-reporters' agreed shares, one per report of the group. */
+    public record ApprovalRequest(@Valid List<@NotNull ShareRequest> shares) {
+    }
+
+    /** One report's share of a joint report's reward, in yuan. */
+    public record ShareRequest(@NotNull java.util.UUID reportId, @NotNull @DecimalMin("0.01") @Digits(integer = 13, fraction = 2) BigDecimal amount) {
+    }
+
     /** The handling decision (协议处理 or 行政处罚) ending a verified report. */
     public record HandlingDecisionRequest(
             @NotNull DecisionType decisionType,

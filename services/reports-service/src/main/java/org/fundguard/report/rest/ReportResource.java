@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -208,6 +209,22 @@ public class ReportResource {
     }
 
     @POST
+    @Path("/{id}/joint-with")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("report-handler")
+    @Operation(operationId = "linkJoint", summary = "Link this report to the earlier report it was made jointly with (one shared reward)")
+    @APIResponse(responseCode = "200", description = "Linked.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
+    @APIResponse(responseCode = "400", description = "A field is invalid.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a report handler.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such report in the caller's region.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The group's reward is already approved.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The other report is not earlier, is a duplicate, or this report leads a group of its own.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ReportView> jointWith(UUID id, @Valid @NotNull HandlingRequests.JointRequest body) {
+        return service.markJoint(caller.get(), id, body.reportId()).map(ReportView::of);
+    }
+
+    @POST
     @Path("/{id}/handling-decision")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("report-handler")
@@ -271,15 +288,44 @@ public class ReportResource {
     @POST
     @Path("/{id}/reward/approval")
     @RolesAllowed("reward-approver")
+    @Operation(hidden = true)
+    public Uni<RewardView> approveWithoutBody(UUID id) {
+        return approve(id, null);
+    }
+
+    @POST
+    @Path("/{id}/reward/approval")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("reward-approver")
     @Operation(operationId = "approveReward", summary = "Approve the quoted reward (not by the officer who verified the report)")
     @APIResponse(responseCode = "200", description = "Approved; the reporter is told.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RewardView.class)))
     @APIResponse(responseCode = "403", description = "Not a reward approver, or the verifier of this report.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such report in the caller's region.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already approved, or no handling decision yet.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The shares of a joint report's reward are missing or do not add up.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The checklist is not met.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RewardView> approve(UUID id) {
-        return rewards.approve(caller.get(), id).map(RewardView::of);
+    public Uni<RewardView> approve(UUID id, @Valid @RequestBody(required = false, description = "Only for a joint report: the agreed shares.")
+                                   HandlingRequests.ApprovalRequest body) {
+        List<RewardService.Share> shares = body == null || body.shares() == null ? null
+                : body.shares().stream().map(x -> new RewardService.Share(x.reportId(), x.amount())).toList();
+        return rewards.approve(caller.get(), id, shares).map(RewardView::of);
+    }
+
+    @POST
+    @Path("/{id}/reward/claim")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("report-handler")
+    @Operation(operationId = "claimRewardInPerson", summary = "Record the in-person claim of a reporter without a receipt (identity document checked)")
+    @APIResponse(responseCode = "200", description = "Claimed.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RewardView.class)))
+    @APIResponse(responseCode = "400", description = "The identity is invalid or not the reporter's.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a report handler.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such report in the caller's region.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The report has a receipt, or no reward to claim (none approved, already claimed, or the window closed).", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RewardView> claimInPerson(UUID id, @Valid @NotNull PublicReportRequest.ReporterRequest identity) {
+        return rewards.claimInPerson(caller.get(), id,
+                new ReporterIdentity.Identity(identity.name(), identity.idNumber(), identity.phone())).map(RewardView::of);
     }
 
     @POST

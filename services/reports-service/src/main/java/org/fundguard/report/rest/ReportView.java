@@ -22,7 +22,9 @@ public record ReportView(@Schema(required = true) String id, @Schema(required = 
                          String declineReason, OffsetDateTime decidedAt, OffsetDateTime notifiedAt,
                          @Schema(description = "For a real-name reporter without a receipt: tell them of the decision by this day.") LocalDate noticeDue,
                          String noticeChannel, String assignedTo,
-                         String verifiedBy, BigDecimal caseValue, String duplicateOf, OffsetDateTime handlingDecidedAt) {
+                         String verifiedBy, BigDecimal caseValue, String duplicateOf,
+                         @Schema(description = "A joint report (联名举报): the group's first report, which carries the one shared reward.") String jointWith,
+                         OffsetDateTime handlingDecidedAt) {
 
     static ReportView of(Report r) {
         boolean overdue = r.status.awaitsAcceptance() && r.acceptanceDue != null && r.acceptanceDue.isBefore(ReportService.today());
@@ -30,7 +32,7 @@ public record ReportView(@Schema(required = true) String id, @Schema(required = 
                 r.institutionName, r.reportedPersons, r.conduct, r.occurredOn, r.receivedAt, r.anonymous, r.receiptCode != null,
                 r.acceptanceDue, overdue, r.declineReason == null ? null : r.declineReason.name(), r.decidedAt, r.notifiedAt,
                 r.noticeDue, r.noticeChannel, r.assignedTo, r.verifiedBy, r.caseValue, r.duplicateOf == null ? null : r.duplicateOf.toString(),
-                r.handlingDecidedAt);
+                r.jointWith == null ? null : r.jointWith.toString(), r.handlingDecidedAt);
     }
 
     /** A page of reports. */

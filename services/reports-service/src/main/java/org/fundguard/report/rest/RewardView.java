@@ -18,7 +18,14 @@ public record RewardView(@Schema(required = true) String reportId, @Schema(requi
                          @Schema(required = true) List<CheckView> conditions, @Schema(required = true) List<CheckView> exclusions,
                          QuoteView quote, @Schema(required = true) LocalDate policyDate, String status, BigDecimal amount,
                          String approvedBy, OffsetDateTime approvedAt, LocalDate claimDeadline, OffsetDateTime claimedAt,
-                         OffsetDateTime paidAt, String paymentRef) {
+                         OffsetDateTime paidAt, String paymentRef,
+                         @Schema(description = "For a share of a joint report's reward: the group's first report.") String jointReportId,
+                         @Schema(description = "A joint report's shares, one per report of the group, once approved.") List<ShareView> shares) {
+
+    /** One report's share of a joint report's reward. */
+    public record ShareView(@Schema(required = true) String reportId, @Schema(required = true) BigDecimal amount,
+                            @Schema(required = true) String status) {
+    }
 
     /** One line of the checklist. */
     public record CheckView(@Schema(required = true) String code, @Schema(required = true) String description,
@@ -45,6 +52,9 @@ public record RewardView(@Schema(required = true) String reportId, @Schema(requi
                 a.policyDate(),
                 w == null ? null : w.statusOn(ReportService.today()).name(), w == null ? null : w.amount,
                 w == null ? null : w.approvedBy, w == null ? null : w.approvedAt, w == null ? null : w.claimDeadline,
-                w == null ? null : w.claimedAt, w == null ? null : w.paidAt, w == null ? null : w.paymentRef);
+                w == null ? null : w.claimedAt, w == null ? null : w.paidAt, w == null ? null : w.paymentRef,
+                w == null || w.jointReportId == null ? null : w.jointReportId.toString(),
+                a.shares().isEmpty() ? null : a.shares().stream()
+                        .map(x -> new ShareView(x.reportId.toString(), x.amount, x.statusOn(ReportService.today()).name())).toList());
     }
 }

@@ -37,7 +37,17 @@ public final class RewardCalculator {
         // Everything below is exact; the only rounding is the last step.
         BigDecimal amount = BigDecimal.ZERO;
         BigDecimal lower = BigDecimal.ZERO;
-        for (Bracket bracket : schedule.brackets()) {
+        if (schedule.basis() == RewardShape.Basis.WHOLE_VALUE) {
+            for (Bracket bracket : schedule.brackets()) {
+                if (bracket.upTo() == null || value.compareTo(bracket.upTo()) <= 0) {
+                    amount = value.multiply(bracket.rate()).add(bracket.fixedAmount());
+                    steps.add(new RewardQuote.Step(tierLabel(schedule.prefix(), bracket, lower, value), amount));
+                    break;
+                }
+                lower = bracket.upTo();
+            }
+        }
+        for (Bracket bracket : schedule.basis() == RewardShape.Basis.WHOLE_VALUE ? List.<Bracket>of() : schedule.brackets()) {
             if (value.compareTo(lower) <= 0) {
                 break;
             }
@@ -75,7 +85,10 @@ public final class RewardCalculator {
     }
 
     /** The brackets and floor that apply to this input, and a label prefix saying why. */
-    private record Schedule(String prefix, List<Bracket> brackets, BigDecimal floor) {
+    private record Schedule(String prefix, List<Bracket> brackets, RewardShape.Basis basis, BigDecimal floor) {
+        Schedule(String prefix, List<Bracket> brackets, BigDecimal floor) {
+            this(prefix, brackets, RewardShape.Basis.MARGINAL, floor);
+        }
     }
 
     private static Schedule schedule(RewardPolicy policy, RewardInput input) {
@@ -104,7 +117,7 @@ public final class RewardCalculator {
                 throw new IllegalArgumentException("targetKind " + input.targetKind()
                         + " is not defined by reward policy " + policy.id());
             }
-            return new Schedule(input.targetKind().name().toLowerCase(Locale.ROOT) + ": ", brackets, t.floor());
+            return new Schedule(input.targetKind().name().toLowerCase(Locale.ROOT) + ": ", brackets, t.basis(), t.floor());
         }
         throw new IllegalStateException("unhandled reward shape " + shape.getClass().getSimpleName());
     }
@@ -125,6 +138,22 @@ public final class RewardCalculator {
             label.append("part above ").append(edge(lower));
         } else {
             label.append("part above ").append(edge(lower)).append(" up to ").append(edge(bracket.upTo()));
+        }
+        return label.append(')').toString();
+    }
+
+    private static String tierLabel(String prefix, Bracket tier, BigDecimal lower, BigDecimal value) {
+        StringBuilder label = new StringBuilder(prefix)
+                .append(percent(tier.rate())).append(" of the whole case value ").append(money(value));
+        if (tier.fixedAmount().signum() != 0) {
+            label.append(" + ").append(money(tier.fixedAmount())).append(" fixed");
+        }
+        label.append(" (case value ");
+        if (lower.signum() > 0) {
+            label.append("above ").append(edge(lower)).append(tier.upTo() == null ? "" : " and ");
+        }
+        if (tier.upTo() != null) {
+            label.append("up to ").append(edge(tier.upTo()));
         }
         return label.append(')').toString();
     }

@@ -29,18 +29,18 @@ import java.util.Set;
  * <ul>
  *   <li>{@code MARGINAL_BRACKETS}: {@code brackets, floor, insiderUplift, cap};</li>
  *   <li>{@code EVIDENCE_LEVEL}: {@code levels: [{level, rate, floor}], insiderUplift, cap};</li>
- *   <li>{@code TARGET_KIND}: {@code brackets: {INSTITUTION: [...], INDIVIDUAL: [...]}, floor, insiderUplift, cap}.</li>
+ *   <li>{@code TARGET_KIND}: {@code brackets: {INSTITUTION: [...], INDIVIDUAL: [...]}, basis?, floor, insiderUplift, cap};
+ *   {@code basis} is {@code MARGINAL} (the default) or {@code WHOLE_VALUE}: the one bracket the case value falls in
+ *   applies its rate to the whole case value, plus its {@code fixedAmount}.</li>
  * </ul>
  * A bracket is {@code {upTo?, rate, fixedAmount?}}: {@code rate} of the part of the case value above the previous
  * bracket's {@code upTo} (or 0) up to its own (none = no upper edge), plus {@code fixedAmount} once the case value
  * exceeds the lower edge.
  *
- * <p>Beijing's rule for individuals reads "10% up to 10,000; 10% + 500 above 10,000". We read it as marginal brackets:
- * {@code [{upTo 10000, rate 0.10}, {rate 0.10, fixedAmount 500}]}, i.e. above 10,000 the reward is 10% of the whole case
- * value plus a flat 500 (10,000 → 1,000.00; 10,000.01 → 1,500.00). The text is terse and could also mean 500 + 10% of
- * only the part above 10,000 (which would drop the reward from 1,000 to 500 at the edge, so we think it unlikely), or
- * a flat 500 replacing the first bracket. Each of these readings is a change of {@code fixedAmount}/{@code rate} in the
- * JSON file, not of code; confirm with Beijing's text before relying on it.
+ * <p>Beijing (京医保发〔2023〕18号) is whole-value tiers, not marginal brackets: an institution's case value up to and
+ * including 500,000 earns 2% of it, above 500,000 4% of the whole value; an individual's up to and including 10,000
+ * earns 10%, above 10,000 10% of the whole value plus 500; at least 500 and at most 200,000 a case. Hence
+ * {@code "basis": "WHOLE_VALUE"} in its shape.
  */
 final class RewardPolicyFile {
 
@@ -127,7 +127,15 @@ final class RewardPolicyFile {
                 return new RewardShape.EvidenceLevels(list, ctx.decimal(shape, "insiderUplift"), ctx.decimal(shape, "cap"));
             }
             case "TARGET_KIND" -> {
-                ctx.noUnknown(shape, Set.of("type", "brackets", "floor", "insiderUplift", "cap"), "shape");
+                ctx.noUnknown(shape, Set.of("type", "brackets", "basis", "floor", "insiderUplift", "cap"), "shape");
+                RewardShape.Basis basis = RewardShape.Basis.MARGINAL;
+                if (shape.hasNonNull("basis")) {
+                    try {
+                        basis = RewardShape.Basis.valueOf(shape.get("basis").asText());
+                    } catch (IllegalArgumentException e) {
+                        throw ctx.error("unknown basis \"" + shape.get("basis").asText() + "\" (expected MARGINAL or WHOLE_VALUE)");
+                    }
+                }
                 JsonNode byKind = ctx.object(shape, "brackets");
                 Map<TargetKind, List<Bracket>> map = new EnumMap<>(TargetKind.class);
                 for (Iterator<Map.Entry<String, JsonNode>> it = byKind.fields(); it.hasNext(); ) {
@@ -141,7 +149,7 @@ final class RewardPolicyFile {
                     }
                     map.put(kind, brackets(ctx, entry.getValue(), "brackets." + kind));
                 }
-                return new RewardShape.ByTargetKind(map, ctx.decimal(shape, "floor"),
+                return new RewardShape.ByTargetKind(map, basis, ctx.decimal(shape, "floor"),
                         ctx.decimal(shape, "insiderUplift"), ctx.decimal(shape, "cap"));
             }
             default -> throw ctx.error("unknown shape type \"" + type

@@ -33,10 +33,21 @@ public sealed interface RewardShape permits RewardShape.MarginalBrackets, Reward
         }
     }
 
-    /** Separate marginal brackets per target kind, one common floor (Beijing). JSON type {@code TARGET_KIND}. */
-    record ByTargetKind(Map<TargetKind, List<Bracket>> brackets, BigDecimal floor, BigDecimal insiderUplift, BigDecimal cap)
-            implements RewardShape {
+    /**
+     * How a schedule's brackets apply: {@code MARGINAL} (超额累进) adds each bracket's rate of the part of the case
+     * value inside it; {@code WHOLE_VALUE} (全额) finds the one bracket the case value falls in and applies its rate
+     * to the whole case value, plus its fixed amount.
+     */
+    enum Basis { MARGINAL, WHOLE_VALUE }
+
+    /**
+     * Separate brackets per target kind, one common floor (Beijing: whole-value tiers). JSON type {@code TARGET_KIND}
+     * with {@code basis} (default {@code MARGINAL}).
+     */
+    record ByTargetKind(Map<TargetKind, List<Bracket>> brackets, Basis basis, BigDecimal floor, BigDecimal insiderUplift,
+                        BigDecimal cap) implements RewardShape {
         public ByTargetKind {
+            basis = basis == null ? Basis.MARGINAL : basis;
             Map<TargetKind, List<Bracket>> copy = new EnumMap<>(TargetKind.class);
             brackets.forEach((kind, list) -> copy.put(kind, List.copyOf(list)));
             brackets = Map.copyOf(copy);

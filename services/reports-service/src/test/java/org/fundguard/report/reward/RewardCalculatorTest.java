@@ -91,21 +91,20 @@ class RewardCalculatorTest {
             INSTITUTION   | 25000      | false   | 500.00    | exactly the minimum
             INSTITUTION   | 25000.50   | false   | 500.01    | 2%
             INSTITUTION   | 100000     | false   | 2000.00   | 2%
-            INSTITUTION   | 500000     | false   | 10000.00  | 2% of 500,000
-            INSTITUTION   | 500000.01  | false   | 10000.00  | 10000 + 0.0004
-            INSTITUTION   | 500000.13  | false   | 10000.01  | 10000 + 0.0052
-            INSTITUTION   | 600000     | false   | 14000.00  | 10000 + 4% of 100,000
-            INSTITUTION   | 600000     | true    | 14000.00  | no insider uplift in this policy
-            INSTITUTION   | 5250000    | false   | 200000.00 | 10000 + 190000, exactly the cap
-            INSTITUTION   | 6000000    | false   | 200000.00 | 230000 → cap
+            INSTITUTION   | 500000     | false   | 10000.00  | 2% of 500,000 (500,000 itself is in the 2% tier)
+            INSTITUTION   | 500000.01  | false   | 20000.00  | 4% of the whole 500,000.01 = 20000.0004
+            INSTITUTION   | 600000     | false   | 24000.00  | 4% of the whole 600,000, not 2% + 4% of the part
+            INSTITUTION   | 600000     | true    | 24000.00  | no insider uplift in this policy
+            INSTITUTION   | 5000000    | false   | 200000.00 | 4% of 5,000,000, exactly the cap
+            INSTITUTION   | 6000000    | false   | 200000.00 | 240000 → cap
             INDIVIDUAL    | 1000       | false   | 500.00    | 100 → minimum 500
             INDIVIDUAL    | 5000       | false   | 500.00    | exactly the minimum
             INDIVIDUAL    | 8000       | false   | 800.00    | 10%
-            INDIVIDUAL    | 10000      | false   | 1000.00   | 10% of 10,000
-            INDIVIDUAL    | 10000.01   | false   | 1500.00   | 1000 + 0.001 + 500
-            INDIVIDUAL    | 10000.05   | false   | 1500.01   | 1000 + 0.005 + 500, half-up
-            INDIVIDUAL    | 20000      | false   | 2500.00   | 1000 + 1000 + 500
-            INDIVIDUAL    | 1995000    | false   | 200000.00 | 1000 + 198500 + 500, exactly the cap
+            INDIVIDUAL    | 10000      | false   | 1000.00   | 10% of 10,000 (10,000 itself is in the first tier)
+            INDIVIDUAL    | 10000.01   | false   | 1500.00   | 10% of the whole 10,000.01 + 500 = 1500.001
+            INDIVIDUAL    | 10000.05   | false   | 1500.01   | 1000.005 + 500, half-up
+            INDIVIDUAL    | 20000      | false   | 2500.00   | 2000 + 500
+            INDIVIDUAL    | 1995000    | false   | 200000.00 | 199500 + 500, exactly the cap
             INDIVIDUAL    | 3000000    | false   | 200000.00 | 300500 → cap
             """)
     void beijingByTargetKind(TargetKind kind, String caseValue, boolean insider, String expected, String byHand) {
@@ -152,9 +151,18 @@ class RewardCalculatorTest {
     @Test
     void showsTheExactIntermediateAndTheSingleRounding() {
         assertThat(render(quote("beijing-2023", "10000.05", false, null, TargetKind.INDIVIDUAL).steps())).containsExactly(
-                "individual: 10% of 10,000.00 (part up to 10,000) → 1000",
-                "individual: 10% of 0.05 + 500.00 fixed (part above 10,000) → 1500.005",
+                "individual: 10% of the whole case value 10,000.05 + 500.00 fixed (case value above 10,000) → 1500.005",
                 "rounded half-up to the fen → 1500.01");
+    }
+
+    @Test
+    void namesTheWholeValueTierTheCaseValueFallsIn() {
+        assertThat(render(quote("beijing-2023", "600000", false, null, TargetKind.INSTITUTION).steps())).containsExactly(
+                "institution: 4% of the whole case value 600,000.00 (case value above 500,000) → 24000",
+                "rounded half-up to the fen → 24000.00");
+        assertThat(render(quote("beijing-2023", "300000", false, null, TargetKind.INSTITUTION).steps())).containsExactly(
+                "institution: 2% of the whole case value 300,000.00 (case value up to 500,000) → 6000",
+                "rounded half-up to the fen → 6000.00");
     }
 
     @Test

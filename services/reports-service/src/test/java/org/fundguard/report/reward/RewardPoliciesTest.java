@@ -33,7 +33,7 @@ class RewardPoliciesTest {
                 .containsExactly(
                         tuple("seed-004", "", LocalDate.of(2023, 1, 1)),
                         tuple("guangdong-2023", "44", LocalDate.of(2023, 1, 1)),
-                        tuple("beijing-2023", "11", LocalDate.of(2023, 1, 1)));
+                        tuple("beijing-2023", "11", LocalDate.of(2023, 11, 16)));
     }
 
     @ParameterizedTest(name = "{0} on {1} → {2}")
@@ -42,6 +42,8 @@ class RewardPoliciesTest {
             440300   | 2025-06-01    | guangdong-2023
             440106   | 2023-01-01    | guangdong-2023
             110105   | 2025-06-01    | beijing-2023
+            110105   | 2023-11-16    | beijing-2023
+            110105   | 2023-11-15    | seed-004
             341100   | 2025-06-01    | seed-004
             310101   | 2025-06-01    | seed-004
             """)
@@ -219,6 +221,15 @@ class RewardPoliciesTest {
                 {"type": "TARGET_KIND", "brackets": {"INSTITUTION": [{"rate": 0.02}]},
                  "floor": 500, "insiderUplift": 0, "cap": 200000}""")),
                 "p-kinds", "brackets missing for target kind(s) [INDIVIDUAL]");
+    }
+
+    @Test
+    void rejectsAnUnknownBasis() {
+        assertRejected(file(policy("p-basis", "11", "2023-01-01", """
+                {"type": "TARGET_KIND", "basis": "PROGRESSIVE",
+                 "brackets": {"INSTITUTION": [{"rate": 0.02}], "INDIVIDUAL": [{"rate": 0.1}]},
+                 "floor": 500, "insiderUplift": 0, "cap": 200000}""")),
+                "p-basis", "unknown basis \"PROGRESSIVE\" (expected MARGINAL or WHOLE_VALUE)");
     }
 
     @Test
