@@ -1,0 +1,113 @@
+package org.fundguard.monitoring.engine;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.fundguard.monitoring.knowledge.KnowledgeBase;
+import org.fundguard.monitoring.knowledge.KnowledgeCandidates;
+import org.fundguard.monitoring.knowledge.RuleClass;
+import org.fundguard.monitoring.knowledge.RuleKind;
+
+/**
+ * A versioned set of enabled rule classes over a knowledge-base snapshot, compiled for screening: one hash table from
+ * national code to the checks that apply to it (all rule classes together, so a fee line costs one lookup), plus the
+ * candidates of the rules that apply to every line or visit. Immutable and thread-safe.
+ */
+public final class RuleSet {
+
+    private final String version;
+    private final Set<RuleClass> enabled;
+    private final KnowledgeBase knowledge;
+    /**
+     * Per national code, the candidates of every enabled rule class that lists it: one {@link KnowledgeCandidates} when
+     * there is just one (the common case, one load fewer), else a {@code KnowledgeCandidates[]}.
+     */
+    final CodeTable<Object> byCode;
+    final KnowledgeCandidates feeDate;
+    final KnowledgeCandidates barred;
+    final KnowledgeCandidates traceCode;
+    final KnowledgeCandidates death;
+    final KnowledgeCandidates readmission;
+    final KnowledgeCandidates[] frequentVisits;
+
+    private RuleSet(String version, Set<RuleClass> enabled, KnowledgeBase knowledge) {
+        this.version = version;
+        this.enabled = Collections.unmodifiableSet(enabled);
+        this.knowledge = knowledge;
+        Map<String, List<KnowledgeCandidates>> coded = new HashMap<>();
+        Map<RuleKind, KnowledgeCandidates> general = new HashMap<>();
+        List<KnowledgeCandidates> frequent = new ArrayList<>();
+        for (RuleClass rc : enabled) {
+            RuleKind kind = rc.kind();
+            for (Map.Entry<String, KnowledgeCandidates[]> e : knowledge.candidatesByCode(rc).entrySet()) {
+                String code = e.getKey();
+                for (KnowledgeCandidates c : e.getValue()) {
+                    if (!code.equals(KnowledgeBase.GENERAL)
+                            && (kind.coded() || kind == RuleKind.FREQUENT_VISITS)) {
+                        coded.computeIfAbsent(code, k -> new ArrayList<>()).add(c);
+                    } else if (code.equals(KnowledgeBase.GENERAL) && kind == RuleKind.FREQUENT_VISITS) {
+                        frequent.add(c);
+                    } else if (code.equals(KnowledgeBase.GENERAL) && !kind.coded()) {
+                        general.put(kind, c);
+                    }
+                }
+            }
+        }
+        Map<String, Object> compiled = new HashMap<>(Math.max(16, coded.size() * 2));
+        coded.forEach((code, list) -> compiled.put(code,
+                list.size() == 1 ? list.get(0) : list.toArray(new KnowledgeCandidates[0])));
+        this.byCode = new CodeTable<>(compiled);
+        this.feeDate = general.get(RuleKind.FEE_DATE);
+        this.barred = general.get(RuleKind.PRACTITIONER_BARRED);
+        this.traceCode = general.get(RuleKind.TRACE_CODE_REUSED);
+        this.death = general.get(RuleKind.AFTER_DEATH);
+        this.readmission = general.get(RuleKind.READMISSION);
+        this.frequentVisits = frequent.toArray(new KnowledgeCandidates[0]);
+    }
+
+    /**
+     * Compiles a rule set. Rule classes without an evaluator ({@link RuleKind#NOT_IMPLEMENTED}) are left out even when
+     * listed; a rule class with no knowledge point in the base simply never hits.
+     */
+    public static RuleSet compile(String version, Collection<RuleClass> enabledClasses, KnowledgeBase knowledge) {
+        EnumSet<RuleClass> on = EnumSet.noneOf(RuleClass.class);
+        for (RuleClass rc : enabledClasses) {
+            if (rc.kind() != RuleKind.NOT_IMPLEMENTED) {
+                on.add(rc);
+            }
+        }
+        return new RuleSet(version, on, knowledge);
+    }
+
+    /** Every rule class FundGuard can evaluate, over the given knowledge. */
+    public static RuleSet allImplemented(String version, KnowledgeBase knowledge) {
+        return compile(version, EnumSet.allOf(RuleClass.class), knowledge);
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public Set<RuleClass> enabled() {
+        return enabled;
+    }
+
+    public KnowledgeBase knowledge() {
+        return knowledge;
+    }
+
+    /** True when the traceability-code rule is on (batch screening then builds the index in a first pass). */
+    public boolean needsTraceIndex() {
+        return traceCode != null;
+    }
+
+    /** Number of national codes with at least one check. */
+    public int codeCount() {
+        return byCode.size();
+    }
+}

@@ -1,0 +1,94 @@
+package org.fundguard.monitoring.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.fundguard.monitoring.engine.ClaimBuilder.LineBuilder.line;
+import static org.fundguard.monitoring.engine.ClaimBuilder.outpatient;
+import static org.fundguard.monitoring.engine.ClaimBuilder.visit;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import org.fundguard.monitoring.claim.Claim;
+import org.fundguard.monitoring.knowledge.KnowledgePoint;
+import org.fundguard.monitoring.knowledge.RuleClass;
+import org.junit.jupiter.api.Test;
+
+class BatchScreenerTest {
+
+    static final String DRUG = "XL04AXZ008H008010100008";
+
+    private final RuleEngine engine = Screening.engine(
+            KnowledgePoint.builder(RuleClass.SPLIT_HOSPITALISATION, "KP-R").medTypes("2").build(),
+            KnowledgePoint.builder(RuleClass.FREQUENT_OUTPATIENT, "KP-FO").medTypes("11").windowDays(7).maxCount(2)
+                    .build(),
+            KnowledgePoint.builder(RuleClass.DRUG_PAYMENT_COURSE, "KP-C").codes(DRUG).maxDays("10").build(),
+            KnowledgePoint.builder(RuleClass.TRACE_CODE_REUSED, "KP-TR").build(),
+            KnowledgePoint.builder(RuleClass.SPENDING_AFTER_DEATH, "KP-D").build(),
+            KnowledgePoint.builder(RuleClass.PRACTITIONER_BARRED, "KP-B").build());
+
+    private final DeathRegistry deaths = new InMemoryDeathRegistry().put("P3", LocalDate.of(2025, 3, 3));
+    private final QualificationReplica quals = new InMemoryQualificationReplica()
+            .add(new BarPeriod("D9", BarPeriod.Status.SUSPENDED, LocalDate.of(2025, 3, 1), null, null));
+
+    private List<Claim> dataset() {
+        List<Claim> claims = new ArrayList<>();
+        // P1: split hospitalisation (day 5) and a payment course exceeded across the stays
+        claims.add(visit("P1-1").psn("P1").stay("2025-03-01", "2025-03-05").line(line("1", DRUG).at("2025-03-01")
+                .days("5")).build());
+        claims.add(visit("P1-2").psn("P1").stay("2025-03-10", "2025-03-15").line(line("1", DRUG).at("2025-03-10")
+                .days("5")).build());
+        // P2: three outpatient visits in a week; the third is frequent
+        for (int d = 1; d <= 3; d++) {
+            claims.add(outpatient("P2-" + d, "2025-03-0" + d).psn("P2").build());
+        }
+        // P3 dies on 03-03; P4 reuses P3's box; D9 is suspended
+        claims.add(outpatient("P3-1", "2025-03-02").psn("P3").line(line("1", "X").at("2025-03-02").trace("8T"))
+                .build());
+        claims.add(outpatient("P3-2", "2025-03-04").psn("P3").line(line("1", "X").at("2025-03-04")).build());
+        claims.add(outpatient("P4-1", "2025-03-05").psn("P4").fixmedins("P34110200009")
+                .line(line("1", "X").at("2025-03-05").trace("8T").dr("D9")).build());
+        return claims;
+    }
+
+    @Test
+    void inMemoryAnyOrderAndSortedStreamGiveTheSameHits() {
+        List<Claim> shuffled = new ArrayList<>(dataset());
+        Collections.shuffle(shuffled, new Random(42));
+        List<Claim> sorted = new ArrayList<>(dataset());
+        sorted.sort(Comparator.comparing((Claim c) -> c.visit().psnNo()).thenComparing(c -> c.visit().begntime()));
+        List<Hit> all = new ArrayList<>();
+        List<Hit> streamed = new ArrayList<>();
+
+        BatchScreener.Summary a = new BatchScreener(engine).screenAll(shuffled, deaths, quals, all::add);
+        BatchScreener.Summary s = new BatchScreener(engine).screenSorted(sorted::iterator, deaths, quals, streamed::add);
+
+        assertThat(keys(all)).containsExactlyInAnyOrderElementsOf(keys(streamed));
+        assertThat(keys(all)).containsExactlyInAnyOrder(
+                "GZ10000204001000 P1-2",
+                "GZ10000101010000 P1-2",
+                "GZ10000204002000 P2-3",
+                "FG-EXT-001 P3-2",
+                "FG-EXT-002 P4-1",
+                "FG-EXT-003 P4-1");
+        assertThat(a.claims()).isEqualTo(8);
+        assertThat(s.hits()).isEqualTo(6);
+        assertThat(a.lines()).isEqualTo(s.lines()).isEqualTo(5);
+    }
+
+    @Test
+    void anUnsortedStreamIsRefused() {
+        List<Claim> claims = dataset();
+        List<Claim> wrong = List.of(claims.get(1), claims.get(0));
+
+        assertThatThrownBy(() -> new BatchScreener(engine).screenSorted(wrong::iterator, deaths, quals, h -> { }))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("P1-1");
+    }
+
+    private static List<String> keys(List<Hit> hits) {
+        return hits.stream().map(h -> h.ruleCode() + " " + h.mdtrtId()).toList();
+    }
+}
