@@ -22,6 +22,12 @@ public interface GatewayConfig {
     /** Requests per remote IP over all routes: the flood guard in front of the per-route limits. */
     Limit ipLimit();
 
+    /** Connections to each upstream, per event loop. */
+    UpstreamPool upstreamPool();
+
+    /** Identities of verified tokens, kept so that a token is not parsed and verified again on every request. */
+    TokenCache tokenCache();
+
     /** Origins allowed to call the open routes from a browser. */
     @WithDefault("*")
     List<String> corsOrigins();
@@ -59,5 +65,28 @@ public interface GatewayConfig {
 
         @WithDefault("100")
         int burst();
+    }
+
+    /** Pooled keep-alive connections to the upstreams. */
+    interface UpstreamPool {
+        /** Connections per upstream and event loop. */
+        @WithDefault("64")
+        int maxSize();
+
+        /** Longest wait for a pooled connection (capped by the route's timeout); then 504. */
+        @WithDefault("5s")
+        Duration acquireTimeout();
+    }
+
+    /**
+     * A verified token's identity is reused for this long at most, and never past the token's own expiry. Only tokens
+     * that passed verification are kept (by SHA-256 of the token), never refusals; {@code max-entries=0} turns it off.
+     */
+    interface TokenCache {
+        @WithDefault("2048")
+        int maxEntries();
+
+        @WithDefault("30s")
+        Duration maxAge();
     }
 }

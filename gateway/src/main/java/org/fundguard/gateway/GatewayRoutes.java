@@ -5,11 +5,14 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -23,8 +26,9 @@ import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -44,7 +48,12 @@ public class GatewayRoutes {
     private final GatewayConfig config;
     private final Vertx vertx;
     private final RateLimiter limiter = new RateLimiter(System::nanoTime);
-    private HttpClient client;
+    /** One upstream client per event loop (see {@link #client()}). */
+    private final Map<Thread, HttpClient> clients = new ConcurrentHashMap<>();
+    private HttpClient sharedClient;
+    /** Marks an upstream request abandoned because its caller was already answered or gone. */
+    private static final Exception CALLER_GONE = new Exception("caller gone", null, false, false) {
+    };
 
     public GatewayRoutes(GatewayConfig config, Vertx vertx) {
         this.config = config;
@@ -52,8 +61,7 @@ public class GatewayRoutes {
     }
 
     void register(@Observes Router router) {
-        client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setConnectTimeout(2000),
-                new PoolOptions().setHttp1MaxSize(64));
+        sharedClient = newClient();
         vertx.setPeriodic(60_000, t -> limiter.evictIdle(TimeUnit.MINUTES.toNanos(1)));
         config.routes().forEach((name, route) -> {
             URI upstream = URI.create(config.upstreams().getOrDefault(route.upstream(), ""));
@@ -155,15 +163,18 @@ public class GatewayRoutes {
     private void forward(RoutingContext rc, String name, GatewayConfig.Route route, URI upstream, long maxBody) {
         HttpServerRequest in = rc.request();
         in.pause();
+        long timeout = route.timeout().toMillis();
         RequestOptions options = new RequestOptions()
                 .setMethod(in.method())
                 .setHost(upstream.getHost())
                 .setPort(upstream.getPort() > 0 ? upstream.getPort() : 80)
                 .setURI(in.uri())
-                .setIdleTimeout(route.timeout().toMillis());
+                // waiting for a pooled connection is bounded too, so that a backlog fails fast instead of piling up
+                .setConnectTimeout(Math.min(timeout, config.upstreamPool().acquireTimeout().toMillis()))
+                .setIdleTimeout(timeout);
         MultiMap headers = MultiMap.caseInsensitiveMultiMap();
         in.headers().forEach(h -> {
-            if (!HOP_BY_HOP.contains(h.getKey().toLowerCase(Locale.ROOT))) {
+            if (!isHopByHop(h.getKey())) {
                 headers.add(h.getKey(), h.getValue());
             }
         });
@@ -175,37 +186,50 @@ public class GatewayRoutes {
             headers.set("X-Forwarded-Host", in.authority().toString());
         }
         options.setHeaders(headers);
-        long timer = vertx.setTimer(route.timeout().toMillis(), t -> {
+        Exchange exchange = new Exchange();
+        long timer = vertx.setTimer(timeout, t -> {
             if (!rc.response().headWritten()) {
                 Problems.send(rc, 504, "Gateway Timeout", "The " + route.upstream() + " service did not answer in time.");
             }
         });
+        // whenever the caller's exchange is over (answered, timed out, refused, or the caller went away), an
+        // unfinished upstream exchange is abandoned, so that its pooled connection is not held until its idle timeout
+        rc.addEndHandler(ended -> {
+            vertx.cancelTimer(timer);
+            exchange.callerDone();
+        });
         BoundedBody body = new BoundedBody(in, maxBody, () ->
                 Problems.send(rc, 413, "Payload Too Large", "The request body exceeds " + maxBody + " bytes."));
-        client.request(options)
+        client().request(options)
                 .compose((HttpClientRequest out) -> {
+                    if (!exchange.upstream(out)) {
+                        return Future.failedFuture(CALLER_GONE);
+                    }
                     body.onOverflow(out::reset);
                     return out.send(body);
                 })
                 .onSuccess(resp -> {
                     vertx.cancelTimer(timer);
                     HttpServerResponse r = rc.response();
-                    if (r.ended() || r.headWritten()) {
+                    if (r.ended() || r.headWritten() || r.closed()) {
+                        exchange.abandon();
                         return;
                     }
                     r.setStatusCode(resp.statusCode());
                     resp.headers().forEach(h -> {
-                        String key = h.getKey().toLowerCase(Locale.ROOT);
+                        String key = h.getKey();
                         // the gateway already set its request id on the response
-                        if (!HOP_BY_HOP.contains(key) && !key.equals("x-request-id")) {
-                            r.headers().add(h.getKey(), h.getValue());
+                        if (!isHopByHop(key) && !key.equalsIgnoreCase(RequestIds.HEADER)) {
+                            r.headers().add(key, h.getValue());
                         }
                     });
-                    resp.pipeTo(r);
+                    pipe(resp, r, exchange);
                 })
                 .onFailure(err -> {
                     vertx.cancelTimer(timer);
-                    if (body.overflowed()) {
+                    exchange.abandon();
+                    if (err == CALLER_GONE || exchange.isCallerDone() || body.overflowed()) {
+                        // nobody is waiting for an answer any more
                         return;
                     }
                     LOG.warnf("route %s: %s %s failed: %s", name, in.method(), in.path(), err.toString());
@@ -215,6 +239,108 @@ public class GatewayRoutes {
                         Problems.send(rc, 502, "Bad Gateway", "The " + route.upstream() + " service is not reachable.");
                     }
                 });
+    }
+
+    /**
+     * Copies the upstream body to the caller with back-pressure, marking the upstream exchange finished before the
+     * caller's response ends (so that the upstream connection goes back to the pool instead of being reset).
+     */
+    private static void pipe(HttpClientResponse resp, HttpServerResponse r, Exchange exchange) {
+        resp.handler(chunk -> {
+            if (r.ended()) {
+                return;
+            }
+            if (!r.headWritten() && !r.headers().contains("Content-Length")) {
+                // a body of unknown length (the upstream sent it chunked) goes on chunked (ignored for HTTP/1.0)
+                r.setChunked(true);
+            }
+            r.write(chunk);
+            if (r.writeQueueFull()) {
+                resp.pause();
+                r.drainHandler(v -> resp.resume());
+            }
+        });
+        resp.exceptionHandler(err -> {
+            exchange.abandon();
+            if (!r.ended()) {
+                r.reset();
+            }
+        });
+        resp.endHandler(v -> {
+            exchange.finished();
+            if (!r.ended()) {
+                r.end();
+            }
+        });
+    }
+
+    /** The upstream client of the calling event loop: its connections live on that loop, so no thread hop per request. */
+    private HttpClient client() {
+        if (!Context.isOnEventLoopThread()) {
+            return sharedClient;
+        }
+        Thread thread = Thread.currentThread();
+        HttpClient c = clients.get(thread);
+        if (c == null) {
+            c = clients.computeIfAbsent(thread, t -> newClient());
+        }
+        return c;
+    }
+
+    private HttpClient newClient() {
+        return vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setConnectTimeout(2000),
+                new PoolOptions().setHttp1MaxSize(config.upstreamPool().maxSize()));
+    }
+
+    private static boolean isHopByHop(String header) {
+        for (String h : HOP_BY_HOP) {
+            if (h.equalsIgnoreCase(header)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The upstream side of one forwarded request: its request once obtained, and whether it finished. An unfinished
+     * upstream request is reset when the caller's side is over, which returns (or closes) its pooled connection.
+     */
+    private static final class Exchange {
+        private HttpClientRequest out;
+        private boolean callerDone;
+        private boolean finished;
+
+        /** Records the upstream request; false (and the request is reset) when the caller is already gone. */
+        synchronized boolean upstream(HttpClientRequest request) {
+            // failures reach the response future; a reset made here is expected and not worth an error line
+            request.exceptionHandler(err -> LOG.debugf("upstream request ended early: %s", err));
+            if (callerDone) {
+                request.reset();
+                return false;
+            }
+            out = request;
+            return true;
+        }
+
+        synchronized boolean isCallerDone() {
+            return callerDone;
+        }
+
+        synchronized void finished() {
+            finished = true;
+        }
+
+        synchronized void callerDone() {
+            callerDone = true;
+            abandon();
+        }
+
+        synchronized void abandon() {
+            if (!finished && out != null) {
+                finished = true;
+                out.reset();
+            }
+        }
     }
 
     private static void unauthorized(RoutingContext rc) {

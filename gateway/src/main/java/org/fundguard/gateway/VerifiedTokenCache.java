@@ -1,0 +1,155 @@
+package org.fundguard.gateway;
+
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Verified bearer tokens, so that the same token is not parsed and verified again on every request.
+ *
+ * <p>quarkus-oidc verifies every token (signature against the JWKS, issuer, audience, expiry) and builds its identity
+ * from the claims: three JSON parses and a signature check, about half of the gateway's CPU per request and most of its
+ * garbage. This provider runs before quarkus-oidc's: a token whose identity is here and still valid gets that identity
+ * (re-bound to the current request); any other token falls through to quarkus-oidc unchanged, and {@link Recorder}
+ * keeps the identity quarkus-oidc built. What is kept:
+ * <ul>
+ *   <li>only identities of tokens that passed verification, never refusals, keyed by the token's SHA-256;</li>
+ *   <li>never past the token's {@code exp}, and at most {@code gateway.token-cache.max-age} (30 s) — the same bound
+ *       as quarkus-oidc's forced JWKS refresh, so a key rotation is seen no later than without this cache;</li>
+ *   <li>at most {@code gateway.token-cache.max-entries}; when full, expired entries are dropped and new tokens are
+ *       simply verified every time until there is room again.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationRequest> {
+
+    /** Marks an identity served from here, so that {@link Recorder} does not store it again. */
+    static final String FROM_CACHE = "fundguard.token-cache";
+
+    private record Entry(SecurityIdentity identity, long validUntilMillis) {
+    }
+
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
+    private final Map<ByteBuffer, Entry> entries = new ConcurrentHashMap<>();
+    private final int maxEntries;
+    private final long maxAgeMillis;
+
+    public VerifiedTokenCache(GatewayConfig config) {
+        this.maxEntries = config.tokenCache().maxEntries();
+        this.maxAgeMillis = config.tokenCache().maxAge().toMillis();
+    }
+
+    @Override
+    public Class<TokenAuthenticationRequest> getRequestType() {
+        return TokenAuthenticationRequest.class;
+    }
+
+    /** Before quarkus-oidc's provider (which has the default system priority). */
+    @Override
+    public int priority() {
+        return SYSTEM_FIRST + 100;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        if (maxEntries <= 0 || !(request.getToken() instanceof AccessTokenCredential)) {
+            return Uni.createFrom().nullItem();
+        }
+        ByteBuffer key = key(request.getToken().getToken());
+        Entry e = entries.get(key);
+        if (e == null) {
+            return Uni.createFrom().nullItem();
+        }
+        if (System.currentTimeMillis() >= e.validUntilMillis()) {
+            entries.remove(key, e);
+            return Uni.createFrom().nullItem();
+        }
+        // the same principal, roles and credential; this request's routing context and request context
+        RoutingContext rc = HttpSecurityUtils.getRoutingContextAttribute(request);
+        QuarkusSecurityIdentity.Builder b = QuarkusSecurityIdentity.builder(e.identity())
+                .addAttribute(FROM_CACHE, Boolean.TRUE)
+                .addAttribute(AuthenticationRequestContext.class.getName(), context);
+        if (rc != null) {
+            b.addAttribute(RoutingContext.class.getName(), rc);
+        }
+        return Uni.createFrom().item(b.build());
+    }
+
+    /** Keeps the identity of a token quarkus-oidc has just verified. */
+    void put(SecurityIdentity identity) {
+        if (maxEntries <= 0 || identity.isAnonymous() || identity.getAttribute(FROM_CACHE) != null
+                || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+            return;
+        }
+        AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
+        long exp = jwt.getExpirationTime();
+        if (token == null || token.getToken() == null || exp <= 0) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        long validUntil = Math.min(exp * 1000, now + maxAgeMillis);
+        if (validUntil <= now) {
+            return;
+        }
+        if (entries.size() >= maxEntries) {
+            entries.values().removeIf(x -> now >= x.validUntilMillis());
+            if (entries.size() >= maxEntries) {
+                return;
+            }
+        }
+        entries.put(key(token.getToken()), new Entry(identity, validUntil));
+    }
+
+    int size() {
+        return entries.size();
+    }
+
+    private static ByteBuffer key(String token) {
+        return ByteBuffer.wrap(SHA256.get().digest(token.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Runs first among the augmentors, on the identity as the identity provider built it. */
+    @ApplicationScoped
+    public static class Recorder implements SecurityIdentityAugmentor {
+
+        private final VerifiedTokenCache cache;
+
+        public Recorder(VerifiedTokenCache cache) {
+            this.cache = cache;
+        }
+
+        @Override
+        public int priority() {
+            return Integer.MAX_VALUE;
+        }
+
+        @Override
+        public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
+            cache.put(identity);
+            return Uni.createFrom().item(identity);
+        }
+    }
+}
