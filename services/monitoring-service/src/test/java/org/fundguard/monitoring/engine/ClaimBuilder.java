@@ -14,7 +14,7 @@ import org.fundguard.monitoring.claim.Visit;
  * Test data: a visit with fee lines. Defaults: an inpatient stay (med_type 21) of a 45-year-old man, 职工医保 (310), at
  * H34110200001 (滁州, level 02) from 2025-03-01 08:00 to 2025-03-10 10:00, main diagnosis I10.x00.
  */
-final class ClaimBuilder {
+public final class ClaimBuilder {
 
     private String mdtrtId = "M1";
     private String psnNo = "P1";
@@ -30,33 +30,33 @@ final class ClaimBuilder {
     private final List<Diagnosis> diagnoses = new ArrayList<>(List.of(Diagnosis.main("I10.x00")));
     private final List<FeeLine> lines = new ArrayList<>();
 
-    static ClaimBuilder visit(String mdtrtId) {
+    public static ClaimBuilder visit(String mdtrtId) {
         ClaimBuilder b = new ClaimBuilder();
         b.mdtrtId = mdtrtId;
         return b;
     }
 
     /** An outpatient visit (med_type 11) on one day. */
-    static ClaimBuilder outpatient(String mdtrtId, String day) {
+    public static ClaimBuilder outpatient(String mdtrtId, String day) {
         return visit(mdtrtId).medType("11").begin(day + " 09:00").end(null);
     }
 
-    ClaimBuilder psn(String v) { psnNo = v; return this; }
-    ClaimBuilder gend(String v) { gend = v; return this; }
-    ClaimBuilder brdy(String v) { brdy = LocalDate.parse(v); return this; }
-    ClaimBuilder insutype(String v) { insutype = v; return this; }
-    ClaimBuilder medType(String v) { medType = v; return this; }
-    ClaimBuilder fixmedins(String v) { fixmedins = v; return this; }
-    ClaimBuilder hospLv(String v) { hospLv = v; return this; }
-    ClaimBuilder admdvs(String v) { admdvs = v; return this; }
-    ClaimBuilder begin(String v) { begin = time(v); return this; }
-    ClaimBuilder end(String v) { end = v == null ? null : time(v); return this; }
+    public ClaimBuilder psn(String v) { psnNo = v; return this; }
+    public ClaimBuilder gend(String v) { gend = v; return this; }
+    public ClaimBuilder brdy(String v) { brdy = LocalDate.parse(v); return this; }
+    public ClaimBuilder insutype(String v) { insutype = v; return this; }
+    public ClaimBuilder medType(String v) { medType = v; return this; }
+    public ClaimBuilder fixmedins(String v) { fixmedins = v; return this; }
+    public ClaimBuilder hospLv(String v) { hospLv = v; return this; }
+    public ClaimBuilder admdvs(String v) { admdvs = v; return this; }
+    public ClaimBuilder begin(String v) { begin = time(v); return this; }
+    public ClaimBuilder end(String v) { end = v == null ? null : time(v); return this; }
 
-    ClaimBuilder stay(String from, String to) {
+    public ClaimBuilder stay(String from, String to) {
         return begin(from + " 08:00").end(to + " 10:00");
     }
 
-    ClaimBuilder diagnoses(String... codes) {
+    public ClaimBuilder diagnoses(String... codes) {
         diagnoses.clear();
         for (int i = 0; i < codes.length; i++) {
             diagnoses.add(i == 0 ? Diagnosis.main(codes[i]) : Diagnosis.other(codes[i]));
@@ -64,24 +64,24 @@ final class ClaimBuilder {
         return this;
     }
 
-    ClaimBuilder line(LineBuilder l) {
+    public ClaimBuilder line(LineBuilder l) {
         lines.add(l.build(mdtrtId, psnNo));
         return this;
     }
 
-    Claim build() {
+    public Claim build() {
         Visit v = new Visit(mdtrtId, psnNo, gend, brdy, insutype, medType, fixmedins, hospLv, admdvs, null, begin, end,
                 diagnoses);
         return new Claim(v, lines);
     }
 
     /** "2025-03-01" (10:00) or "2025-03-01 08:30". */
-    static LocalDateTime time(String v) {
+    public static LocalDateTime time(String v) {
         return v.length() == 10 ? LocalDate.parse(v).atTime(10, 0) : LocalDateTime.parse(v.replace(' ', 'T'));
     }
 
     /** A fee line; defaults: a drug (list_type 101), cnt 1 × pric 10.00 on 2025-03-02 10:00, doctor D341102000001. */
-    static final class LineBuilder {
+    public static final class LineBuilder {
         private final String sn;
         private final String code;
         private String name;
@@ -102,34 +102,34 @@ final class ClaimBuilder {
             this.code = code;
         }
 
-        static LineBuilder line(String sn, String code) {
+        public static LineBuilder line(String sn, String code) {
             return new LineBuilder(sn, code);
         }
 
-        static LineBuilder item(String sn, String code) {
+        public static LineBuilder item(String sn, String code) {
             return new LineBuilder(sn, code).listType("201");
         }
 
-        LineBuilder name(String v) { name = v; return this; }
-        LineBuilder listType(String v) { listType = v; return this; }
-        LineBuilder at(String v) { at = time(v); return this; }
-        LineBuilder cnt(String v) { cnt = new BigDecimal(v); return this; }
-        LineBuilder pric(String v) { pric = new BigDecimal(v); return this; }
-        LineBuilder sum(String v) { sum = new BigDecimal(v); return this; }
-        LineBuilder days(String v) { days = new BigDecimal(v); return this; }
-        LineBuilder dr(String v) { dr = v; return this; }
-        LineBuilder trace(String... v) { trace = List.of(v); return this; }
-        LineBuilder er(String v) { er = v; return this; }
-        LineBuilder refd(String v) { refd = v; return this; }
+        public LineBuilder name(String v) { name = v; return this; }
+        public LineBuilder listType(String v) { listType = v; return this; }
+        public LineBuilder at(String v) { at = time(v); return this; }
+        public LineBuilder cnt(String v) { cnt = new BigDecimal(v); return this; }
+        public LineBuilder pric(String v) { pric = new BigDecimal(v); return this; }
+        public LineBuilder sum(String v) { sum = new BigDecimal(v); return this; }
+        public LineBuilder days(String v) { days = new BigDecimal(v); return this; }
+        public LineBuilder dr(String v) { dr = v; return this; }
+        public LineBuilder trace(String... v) { trace = List.of(v); return this; }
+        public LineBuilder er(String v) { er = v; return this; }
+        public LineBuilder refd(String v) { refd = v; return this; }
 
         /** A refund of {@code qty} (given positive) of the line {@code initSn}. */
-        LineBuilder refundOf(String initSn, String qty) {
+        public LineBuilder refundOf(String initSn, String qty) {
             this.initSn = initSn;
             this.cnt = new BigDecimal(qty).negate();
             return this;
         }
 
-        FeeLine build(String mdtrtId, String psnNo) {
+        public FeeLine build(String mdtrtId, String psnNo) {
             BigDecimal amount = sum != null ? sum : cnt.multiply(pric).setScale(2, java.math.RoundingMode.HALF_UP);
             return new FeeLine(sn, mdtrtId, psnNo, null, at, code, name, listType, null, cnt, pric, amount, days, dr,
                     null, trace, initSn, refd, null, null, er);

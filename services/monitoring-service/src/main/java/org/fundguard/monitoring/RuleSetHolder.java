@@ -1,0 +1,108 @@
+package org.fundguard.monitoring;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.fundguard.monitoring.engine.RuleEngine;
+import org.fundguard.monitoring.engine.RuleSet;
+import org.fundguard.monitoring.knowledge.ImportReport;
+import org.fundguard.monitoring.knowledge.KnowledgeBase;
+import org.fundguard.monitoring.knowledge.KnowledgeImporter;
+import org.jboss.logging.Logger;
+
+import java.io.StringReader;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The compiled rule set every check uses, swapped atomically when the knowledge base changes: a check reads the
+ * reference once and screens with that snapshot from start to end, so a swap never mixes two versions in one answer,
+ * and no restart is needed. Compiled from every stored version of every knowledge point (the engine picks the version in
+ * force), read back through {@link KnowledgeImporter} so a stored point passes the same checks as an imported one.
+ */
+@ApplicationScoped
+public class RuleSetHolder {
+
+    private static final Logger LOG = Logger.getLogger(RuleSetHolder.class);
+
+    /** A rule set with the number of the knowledge-base change it reflects (0 = empty base). */
+    public record Compiled(int version, RuleEngine engine) {
+        public RuleSet rules() {
+            return engine.ruleSet();
+        }
+    }
+
+    private final AtomicReference<Compiled> current =
+            new AtomicReference<>(new Compiled(0, new RuleEngine(RuleSet.allImplemented("0", KnowledgeBase.empty()))));
+    private final ObjectMapper json;
+
+    public RuleSetHolder(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public Compiled current() {
+        return current.get();
+    }
+
+    /** Rebuilds the rule set when the database holds a newer rule-set version than the one in use; emits the version in use. */
+    public Uni<Integer> refresh() {
+        // read in one session on the Vert.x context, compile off it (a large base takes a while), then come back to it,
+        // so that the caller's chain may go on using Hibernate Reactive
+        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+        return Panache.withSession(() -> RuleSetVersion.<RuleSetVersion>find("order by version desc").firstResult()
+                        .chain(latest -> {
+                            int version = latest == null ? 0 : latest.version;
+                            if (version <= current.get().version()) {
+                                return Uni.createFrom().nullItem();
+                            }
+                            return StoredKnowledgePoint.<StoredKnowledgePoint>list("order by ruleClass, kpId, scope, version")
+                                    .map(points -> new Snapshot(version, points));
+                        }))
+                .chain(snapshot -> snapshot == null
+                        ? Uni.createFrom().item(current.get().version())
+                        : Uni.createFrom().item(() -> install(compile(snapshot.version(), snapshot.points())))
+                                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                                .emitOn(task -> {
+                                    if (context == null) {
+                                        task.run();
+                                    } else {
+                                        context.runOnContext(x -> task.run());
+                                    }
+                                }));
+    }
+
+    private record Snapshot(int version, List<StoredKnowledgePoint> points) {
+    }
+
+    private Compiled compile(int version, List<StoredKnowledgePoint> points) {
+        ArrayNode rows = json.createArrayNode();
+        try {
+            for (StoredKnowledgePoint p : points) {
+                rows.add(json.readTree(p.body));
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored knowledge point is not JSON", e);
+        }
+        ImportReport r = new KnowledgeImporter().importJson(new StringReader(rows.toString()), "knowledge_point");
+        if (!r.clean()) {
+            // stored points passed the importer when written; a point failing now means the importer became stricter
+            LOG.warnf("rule set %d: %d stored knowledge points no longer pass the importer and are left out: %s",
+                    version, r.rowsRefused(), r.errors().stream().limit(5).toList());
+        }
+        RuleSet rules = RuleSet.allImplemented(Integer.toString(version), KnowledgeBase.of(r.accepted()));
+        return new Compiled(version, new RuleEngine(rules));
+    }
+
+    private int install(Compiled fresh) {
+        Compiled now = current.updateAndGet(old -> fresh.version() > old.version() ? fresh : old);
+        if (now == fresh) {
+            LOG.infof("rule set %d in use: %d knowledge points, %d codes with checks", fresh.version(),
+                    fresh.rules().knowledge().size(), fresh.rules().codeCount());
+        }
+        return now.version();
+    }
+}

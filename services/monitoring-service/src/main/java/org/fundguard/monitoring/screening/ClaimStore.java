@@ -1,0 +1,157 @@
+package org.fundguard.monitoring.screening;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.fundguard.monitoring.claim.Claim;
+import org.fundguard.monitoring.claim.Visit;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Iterator;
+import java.util.UUID;
+
+/**
+ * Claims kept for batch screening: one row per visit with its lines and settlements as JSON, loaded with COPY through a
+ * staging table so that a visit loaded again (a corrected export) replaces the earlier copy instead of doubling it.
+ * Plain JDBC: the volume (millions of lines) wants COPY, which the reactive client does not offer.
+ */
+public final class ClaimStore {
+
+    /** Visits per COPY round trip. */
+    static final int BATCH = 2_000;
+
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectWriter WRITER = JSON.writerFor(Claim.class);
+
+    private ClaimStore() {
+    }
+
+    /** What a load stored. */
+    public record Loaded(UUID loadId, long visits, long lines, long skipped) {
+    }
+
+    /**
+     * Stores the claims in one transaction (all or nothing); visits without mdtrt_id, psn_no or begntime cannot be
+     * screened and are counted as skipped (ingest has already reported them).
+     */
+    public static Loaded load(Connection c, Iterator<Claim> claims) throws SQLException {
+        return load(c, claims, () -> true);
+    }
+
+    /**
+     * As {@link #load(Connection, Iterator)}, asking {@code complete} once the claims are read: when it says no (the
+     * source found a file-level problem part way), nothing is stored.
+     */
+    public static Loaded load(Connection c, Iterator<Claim> claims, java.util.function.BooleanSupplier complete) throws SQLException {
+        UUID loadId = UUID.randomUUID();
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TEMP TABLE claim_visit_load (LIKE claim_visit INCLUDING DEFAULTS) ON COMMIT DROP");
+            long visits = 0;
+            long lines = 0;
+            long skipped = 0;
+            StringBuilder rows = new StringBuilder(1 << 16);
+            int inBatch = 0;
+            while (claims.hasNext()) {
+                Claim claim = claims.next();
+                Visit v = claim.visit();
+                if (v == null || v.mdtrtId() == null || v.psnNo() == null || v.begntime() == null) {
+                    skipped++;
+                    continue;
+                }
+                csv(rows, v.mdtrtId()).append(',');
+                csv(rows, v.psnNo()).append(',');
+                csv(rows, v.regionAdmdvs()).append(',');
+                csv(rows, v.fixmedinsCode()).append(',');
+                rows.append(v.begntime()).append(',').append(claim.feeLines().size()).append(',');
+                csv(rows, write(claim)).append(',').append(loadId).append('\n');
+                visits++;
+                lines += claim.feeLines().size();
+                if (++inBatch == BATCH) {
+                    copy(c, rows);
+                    inBatch = 0;
+                }
+            }
+            copy(c, rows);
+            if (!complete.getAsBoolean()) {
+                c.rollback();
+                return new Loaded(loadId, 0, 0, skipped + visits);
+            }
+            s.execute("INSERT INTO claim_visit (mdtrt_id, psn_no, admdvs, fixmedins_code, begntime, line_count, body, load_id) "
+                    + "SELECT DISTINCT ON (mdtrt_id) mdtrt_id, psn_no, admdvs, fixmedins_code, begntime, line_count, body, load_id "
+                    + "FROM claim_visit_load ORDER BY mdtrt_id "
+                    + "ON CONFLICT (mdtrt_id) DO UPDATE SET psn_no = excluded.psn_no, admdvs = excluded.admdvs, "
+                    + "fixmedins_code = excluded.fixmedins_code, begntime = excluded.begntime, line_count = excluded.line_count, "
+                    + "body = excluded.body, load_id = excluded.load_id, loaded_at = now()");
+            c.commit();
+            return new Loaded(loadId, visits, lines, skipped);
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(auto);
+        }
+    }
+
+    /** The claim stored as JSON, read back. */
+    static Claim read(String body) {
+        try {
+            return JSON.readValue(body, Claim.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("stored claim is not readable", e);
+        }
+    }
+
+    private static void copy(Connection c, StringBuilder rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
+        CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                "COPY claim_visit_load (mdtrt_id, psn_no, admdvs, fixmedins_code, begntime, line_count, body, load_id) "
+                        + "FROM STDIN WITH (FORMAT csv)");
+        try {
+            in.writeToCopy(bytes, 0, bytes.length);
+            in.endCopy();
+        } finally {
+            if (in.isActive()) {
+                in.cancelCopy();
+            }
+        }
+        rows.setLength(0);
+    }
+
+    private static String write(Claim claim) {
+        try {
+            return WRITER.writeValueAsString(claim);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A CSV field: empty (NULL in COPY csv) for null, else quoted with doubled quotes. */
+    private static StringBuilder csv(StringBuilder out, String value) {
+        if (value == null) {
+            return out;
+        }
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            if (ch == '"') {
+                out.append('"');
+            }
+            out.append(ch);
+        }
+        return out.append('"');
+    }
+}

@@ -1,0 +1,290 @@
+package org.fundguard.monitoring.screening;
+
+import org.fundguard.kit.security.RegionScope;
+import org.fundguard.monitoring.claim.Claim;
+import org.fundguard.monitoring.engine.BatchScreener;
+import org.fundguard.monitoring.engine.DeathRegistry;
+import org.fundguard.monitoring.engine.Hit;
+import org.fundguard.monitoring.engine.InMemoryDeathRegistry;
+import org.fundguard.monitoring.engine.QualificationReplica;
+import org.fundguard.monitoring.engine.RuleEngine;
+import org.fundguard.monitoring.engine.RuleSet;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * One screening job: the stored claims of a region (and the regions below it) in a period, screened with one rule-set
+ * version; the hits become findings, keyed so that screening the same data again adds nothing. Visits from
+ * {@code lookbackDays} before the period are read as history only (a readmission or a payment course that began
+ * earlier), never reported. The region sees itself and the regions below it (以上查下), as {@link RegionScope} does. Plain JDBC on the caller's thread: a job runs on a worker, not on an event loop.
+ */
+public final class ScreeningRun {
+
+    /** How far the job has come; called every {@link #PROGRESS_EVERY} visits and at the end. */
+    @FunctionalInterface
+    public interface Progress {
+        void update(long claims, long lines, long hits, long newFindings);
+    }
+
+    /** What a job did. */
+    public record Result(long claims, long lines, long hits, long newFindings) {
+    }
+
+    static final int PROGRESS_EVERY = 5_000;
+    private static final int FETCH = 2_000;
+    private static final int INSERT_BATCH = 1_000;
+
+    private final Supplier<Connection> connections;
+    private final RuleSet rules;
+    private final QualificationReplica qualifications;
+
+    public ScreeningRun(Supplier<Connection> connections, RuleSet rules, QualificationReplica qualifications) {
+        this.connections = connections;
+        this.rules = rules;
+        this.qualifications = qualifications;
+    }
+
+    /** Screens {@code region}'s claims whose visit began from {@code from} to {@code to} (both inclusive). */
+    public Result run(UUID jobId, String region, LocalDate from, LocalDate to, int lookbackDays, Progress progress)
+            throws SQLException {
+        if (!RegionScope.isValidCode(region)) {
+            throw new IllegalArgumentException("region must be a 6-digit administrative code");
+        }
+        String like = RegionScope.of(region).likePattern();
+        LocalDateTime start = from.atStartOfDay();
+        LocalDateTime end = to.plusDays(1).atStartOfDay();
+        try (Connection findings = connections.get()) {
+            findings.setAutoCommit(false);
+            DeathRegistry deaths = deaths(findings, like, start.minusDays(lookbackDays), end);
+            Sink sink = new Sink(findings, jobId, start, end, progress);
+            BatchScreener screener = new BatchScreener(new RuleEngine(rules));
+            Reader reader = new Reader(like, start.minusDays(lookbackDays), end, sink);
+            BatchScreener.Summary summary;
+            try {
+                summary = screener.screenSorted(reader, deaths, qualifications, sink::accept);
+            } finally {
+                reader.closeAll();
+            }
+            sink.flush();
+            findings.commit();
+            progress.update(sink.claims, sink.lines, sink.hits, sink.inserted);
+            return new Result(sink.claims, sink.lines, sink.hits, sink.inserted);
+        }
+    }
+
+    /** The finding's identity: rule class, knowledge point, visit and fee lines (so a re-run adds no duplicate). */
+    static String key(Hit hit) {
+        List<String> lines = new ArrayList<>(hit.feedetlSns());
+        lines.sort(null);
+        String natural = hit.ruleCode() + '|' + hit.knowledgePointId() + '|' + hit.mdtrtId() + '|' + String.join(",", lines);
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(natural.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static DeathRegistry deaths(Connection c, String like, LocalDateTime from, LocalDateTime to) throws SQLException {
+        InMemoryDeathRegistry registry = new InMemoryDeathRegistry();
+        try (PreparedStatement ps = c.prepareStatement("SELECT d.psn_no, d.death_date FROM death_record d WHERE EXISTS ("
+                + "SELECT 1 FROM claim_visit v WHERE v.psn_no = d.psn_no AND v.admdvs LIKE ? AND v.begntime >= ? AND v.begntime < ?)")) {
+            ps.setString(1, like);
+            ps.setTimestamp(2, Timestamp.valueOf(from));
+            ps.setTimestamp(3, Timestamp.valueOf(to));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    registry.put(rs.getString(1), rs.getObject(2, LocalDate.class));
+                }
+            }
+        }
+        return registry;
+    }
+
+    /** Streams the stored claims in patient and visit order; each call of get() is a new pass (a new cursor). */
+    private final class Reader implements Supplier<Iterator<Claim>> {
+        private final String like;
+        private final LocalDateTime from;
+        private final LocalDateTime to;
+        private final Sink sink;
+        private final List<Connection> open = new ArrayList<>();
+
+        Reader(String like, LocalDateTime from, LocalDateTime to, Sink sink) {
+            this.like = like;
+            this.from = from;
+            this.to = to;
+            this.sink = sink;
+        }
+
+        @Override
+        public Iterator<Claim> get() {
+            try {
+                closeAll();
+                Connection c = connections.get();
+                open.add(c);
+                c.setAutoCommit(false); // a cursor (fetch size) needs a transaction
+                c.setReadOnly(true);
+                PreparedStatement ps = c.prepareStatement("SELECT body, begntime FROM claim_visit WHERE admdvs LIKE ? "
+                        + "AND begntime >= ? AND begntime < ? ORDER BY psn_no, begntime, mdtrt_id");
+                ps.setFetchSize(FETCH);
+                ps.setString(1, like);
+                ps.setTimestamp(2, Timestamp.valueOf(from));
+                ps.setTimestamp(3, Timestamp.valueOf(to));
+                ResultSet rs = ps.executeQuery();
+                sink.newPass();
+                return new Iterator<>() {
+                    Boolean ready;
+
+                    @Override
+                    public boolean hasNext() {
+                        if (ready == null) {
+                            try {
+                                ready = rs.next();
+                            } catch (SQLException e) {
+                                throw new IllegalStateException("reading stored claims failed", e);
+                            }
+                        }
+                        return ready;
+                    }
+
+                    @Override
+                    public Claim next() {
+                        if (!hasNext()) {
+                            throw new NoSuchElementException();
+                        }
+                        ready = null;
+                        try {
+                            Claim claim = ClaimStore.read(rs.getString(1));
+                            sink.current(claim, rs.getTimestamp(2).toLocalDateTime());
+                            return claim;
+                        } catch (SQLException e) {
+                            throw new IllegalStateException("reading stored claims failed", e);
+                        }
+                    }
+                };
+            } catch (SQLException e) {
+                throw new IllegalStateException("reading stored claims failed", e);
+            }
+        }
+
+        void closeAll() {
+            for (Connection c : open) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // the pass is over either way
+                }
+            }
+            open.clear();
+        }
+    }
+
+    /** Writes the hits on visits inside the period as findings, in batches, ignoring ones already found. */
+    private final class Sink {
+        private final Connection c;
+        private final UUID jobId;
+        private final LocalDateTime from;
+        private final LocalDateTime to;
+        private final Progress progress;
+        private final PreparedStatement insert;
+        private Claim current;
+        private boolean inPeriod;
+        private int batched;
+        long claims;
+        long lines;
+        long hits;
+        long inserted;
+
+        Sink(Connection c, UUID jobId, LocalDateTime from, LocalDateTime to, Progress progress) throws SQLException {
+            this.c = c;
+            this.jobId = jobId;
+            this.from = from;
+            this.to = to;
+            this.progress = progress;
+            this.insert = c.prepareStatement("INSERT INTO finding (id, finding_key, rule_code, knowledge_point_id, "
+                    + "knowledge_point_version, result_type, sev_deg, mdtrt_id, psn_no, admdvs, fixmedins_code, feedetl_sns, amount, "
+                    + "reason, related_mdtrt_ids, evidence, rule_set_version, job_id, found_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (finding_key) DO NOTHING");
+        }
+
+        /** A pass of the reader starts: the first pass of a trace-code index only reads, the counting starts anew. */
+        void newPass() {
+            claims = 0;
+            lines = 0;
+        }
+
+        void current(Claim claim, LocalDateTime begntime) {
+            current = claim;
+            inPeriod = !begntime.isBefore(from) && begntime.isBefore(to);
+            if (inPeriod) {
+                claims++;
+                lines += claim.feeLines().size();
+                if (claims % PROGRESS_EVERY == 0) {
+                    progress.update(claims, lines, hits, inserted);
+                }
+            }
+        }
+
+        void accept(Hit hit) {
+            if (!inPeriod || current == null || !hit.mdtrtId().equals(current.visit().mdtrtId())) {
+                return;
+            }
+            hits++;
+            try {
+                int i = 1;
+                insert.setObject(i++, UUID.randomUUID());
+                insert.setString(i++, key(hit));
+                insert.setString(i++, hit.ruleCode());
+                insert.setString(i++, hit.knowledgePointId());
+                insert.setInt(i++, hit.knowledgePointVersion());
+                insert.setString(i++, hit.resultType().name());
+                insert.setInt(i++, hit.sevDeg());
+                insert.setString(i++, hit.mdtrtId());
+                insert.setString(i++, hit.psnNo());
+                insert.setString(i++, current.visit().regionAdmdvs());
+                insert.setString(i++, current.visit().fixmedinsCode());
+                insert.setString(i++, String.join(",", hit.feedetlSns()));
+                insert.setBigDecimal(i++, hit.amount());
+                insert.setString(i++, hit.reason());
+                insert.setString(i++, String.join(",", hit.relatedMdtrtIds()));
+                insert.setString(i++, hit.evidence());
+                insert.setString(i++, rules.version());
+                insert.setObject(i++, jobId);
+                insert.setObject(i, OffsetDateTime.now(ZoneOffset.UTC));
+                insert.addBatch();
+                if (++batched == INSERT_BATCH) {
+                    flush();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("storing findings failed", e);
+            }
+        }
+
+        void flush() throws SQLException {
+            if (batched == 0) {
+                return;
+            }
+            for (int n : insert.executeBatch()) {
+                inserted += n > 0 ? n : 0;
+            }
+            batched = 0;
+        }
+    }
+}
