@@ -79,10 +79,18 @@ public class RuleSetHolder {
     }
 
     private Compiled compile(int version, List<StoredKnowledgePoint> points) {
+        return compile(version, points.stream().map(p -> p.body).toList());
+    }
+
+    /**
+     * Compiles a rule set from stored knowledge-point bodies (JSON, as in {@code knowledge_point.body}); the rule set of
+     * an earlier version is this over the points with {@code rule_set_version <= version} (a screening job's choice).
+     */
+    public Compiled compile(int version, Iterable<String> bodies) {
         ArrayNode rows = json.createArrayNode();
         try {
-            for (StoredKnowledgePoint p : points) {
-                rows.add(json.readTree(p.body));
+            for (String body : bodies) {
+                rows.add(json.readTree(body));
             }
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored knowledge point is not JSON", e);

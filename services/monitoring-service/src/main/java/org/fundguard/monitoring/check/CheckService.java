@@ -64,7 +64,7 @@ public class CheckService {
         List<CheckResult> stored = new ArrayList<>();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         for (ClaimMapper.Mapped m : mapped) {
-            InMemoryPatientHistory history = new InMemoryPatientHistory();
+            InMemoryPatientHistory history = compiled.rules().newHistory();
             m.history().forEach(history::record);
             CrossClaimContext ctx = CrossClaimContext.none().withHistory(history).withQualifications(qualifications);
             for (Hit hit : compiled.engine().evaluate(m.current(), ctx)) {

@@ -29,7 +29,7 @@ public final class BatchScreener {
     /** Screens claims held in memory, in any order: history and traceability index are built over all of them first. */
     public Summary screenAll(Collection<Claim> claims, DeathRegistry deaths, QualificationReplica qualifications,
             HitSink sink) {
-        InMemoryPatientHistory history = new InMemoryPatientHistory();
+        InMemoryPatientHistory history = engine.ruleSet().newHistory();
         InMemoryTraceCodeIndex traces = new InMemoryTraceCodeIndex();
         boolean needTraces = engine.ruleSet().needsTraceIndex();
         for (Claim c : claims) {
@@ -65,7 +65,7 @@ public final class BatchScreener {
             }
             traces = index;
         }
-        InMemoryPatientHistory history = new InMemoryPatientHistory();
+        InMemoryPatientHistory history = engine.ruleSet().newHistory();
         CrossClaimContext ctx = new CrossClaimContext(history, traces, deaths, qualifications);
         Counter counter = new Counter(sink);
         String psn = null;

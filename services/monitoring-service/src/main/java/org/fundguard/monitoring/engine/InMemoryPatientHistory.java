@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.fundguard.monitoring.claim.Claim;
 import org.fundguard.monitoring.claim.FeeLine;
 import org.fundguard.monitoring.claim.Visit;
@@ -13,6 +14,7 @@ import org.fundguard.monitoring.claim.Visit;
 /**
  * Patient history in memory. Fill it with a whole dataset ({@link #record} every claim, any order) or, for a stream
  * sorted by psn_no and visit order, record each claim after screening it and {@link #clear()} when the patient changes.
+ * A history made by {@link RuleSet#newHistory()} keeps only the code uses that rule set reads.
  * Not thread-safe while being filled; safe to read concurrently once filled.
  */
 public final class InMemoryPatientHistory implements PatientHistory {
@@ -22,6 +24,28 @@ public final class InMemoryPatientHistory implements PatientHistory {
     private static final Comparator<CodeUse> USE_ORDER = Comparator.comparingLong(CodeUse::feeEpochDay);
 
     private final Map<String, Patient> patients = new HashMap<>();
+    private final Predicate<String> tracked;
+    private final boolean tracksNone;
+
+    /** A history of visits and of the paid uses of every code. */
+    public InMemoryPatientHistory() {
+        this(code -> true, false);
+    }
+
+    /** A history of visits and of the paid uses of the codes {@code tracked} accepts ({@link RuleSet#newHistory()}). */
+    public InMemoryPatientHistory(Predicate<String> tracked) {
+        this(tracked, false);
+    }
+
+    private InMemoryPatientHistory(Predicate<String> tracked, boolean none) {
+        this.tracked = tracked;
+        this.tracksNone = none;
+    }
+
+    /** A history of visits only: {@link #uses} is always empty. */
+    public static InMemoryPatientHistory visitsOnly() {
+        return new InMemoryPatientHistory(code -> false, true);
+    }
 
     private static final class Patient {
         final List<VisitRecord> visits = new ArrayList<>(4);
@@ -41,11 +65,14 @@ public final class InMemoryPatientHistory implements PatientHistory {
             p.sorted = false;
         }
         p.visits.add(rec);
+        if (tracksNone) {
+            return;
+        }
         List<FeeLine> lines = claim.feeLines();
         NetLines net = NetLines.of(lines);
         for (int i = 0; i < lines.size(); i++) {
             FeeLine l = lines.get(i);
-            if (l.hilistCode() == null || !NetLines.live(net, l, i)) {
+            if (l.hilistCode() == null || !tracked.test(l.hilistCode()) || !NetLines.live(net, l, i)) {
                 continue;
             }
             LocalDateTime t = l.feeOcurTime() != null ? l.feeOcurTime() : v.begntime();

@@ -34,6 +34,8 @@ public final class RuleSet {
     final KnowledgeCandidates death;
     final KnowledgeCandidates readmission;
     final KnowledgeCandidates[] frequentVisits;
+    /** Codes whose earlier uses by the same patient some rule reads (payment course, frequent purchases). */
+    private final Set<String> historyCodes;
 
     private RuleSet(String version, Set<RuleClass> enabled, KnowledgeBase knowledge) {
         this.version = version;
@@ -58,6 +60,13 @@ public final class RuleSet {
                 }
             }
         }
+        Set<String> withHistory = new java.util.HashSet<>();
+        coded.forEach((code, list) -> {
+            if (list.stream().anyMatch(c -> c.kind() == RuleKind.PAYMENT_COURSE || c.kind() == RuleKind.FREQUENT_VISITS)) {
+                withHistory.add(code);
+            }
+        });
+        this.historyCodes = Set.copyOf(withHistory);
         Map<String, Object> compiled = new HashMap<>(Math.max(16, coded.size() * 2));
         coded.forEach((code, list) -> compiled.put(code,
                 list.size() == 1 ? list.get(0) : list.toArray(new KnowledgeCandidates[0])));
@@ -99,6 +108,19 @@ public final class RuleSet {
 
     public KnowledgeBase knowledge() {
         return knowledge;
+    }
+
+    /**
+     * True when a rule reads the patient's earlier paid uses of this code ({@link PatientHistory#uses}); a history
+     * built for this rule set need not keep the uses of other codes.
+     */
+    public boolean readsUsesOf(String code) {
+        return historyCodes.contains(code);
+    }
+
+    /** A patient history that keeps only what this rule set reads. */
+    public InMemoryPatientHistory newHistory() {
+        return historyCodes.isEmpty() ? InMemoryPatientHistory.visitsOnly() : new InMemoryPatientHistory(this::readsUsesOf);
     }
 
     /** True when the traceability-code rule is on (batch screening then builds the index in a first pass). */

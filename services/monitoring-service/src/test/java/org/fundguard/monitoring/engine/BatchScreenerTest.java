@@ -91,4 +91,26 @@ class BatchScreenerTest {
     private static List<String> keys(List<Hit> hits) {
         return hits.stream().map(h -> h.ruleCode() + " " + h.mdtrtId()).toList();
     }
+
+    @Test
+    void theHistoryOfARuleSetKeepsOnlyTheCodeUsesItsRulesRead() {
+        RuleSet rules = engine.ruleSet();
+        assertThat(rules.readsUsesOf(DRUG)).as("the payment course reads earlier uses").isTrue();
+        assertThat(rules.readsUsesOf("X")).isFalse();
+        InMemoryPatientHistory history = rules.newHistory();
+        dataset().forEach(history::record);
+        assertThat(history.uses("P1", DRUG)).hasSize(2);
+        assertThat(history.uses("P3", "X")).isEmpty();
+        assertThat(history.visits("P3")).hasSize(2);
+
+        InMemoryPatientHistory visitsOnly = Screening.engine(
+                KnowledgePoint.builder(RuleClass.SPLIT_HOSPITALISATION, "KP-R").medTypes("2").build()).ruleSet().newHistory();
+        dataset().forEach(visitsOnly::record);
+        assertThat(visitsOnly.uses("P1", DRUG)).isEmpty();
+        assertThat(visitsOnly.visits("P1")).hasSize(2);
+        // a history for every rule keeps every code
+        InMemoryPatientHistory all = new InMemoryPatientHistory();
+        dataset().forEach(all::record);
+        assertThat(all.uses("P3", "X")).hasSize(2);
+    }
 }

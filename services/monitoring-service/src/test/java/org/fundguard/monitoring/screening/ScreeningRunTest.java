@@ -3,6 +3,10 @@ package org.fundguard.monitoring.screening;
 import org.fundguard.monitoring.claim.Claim;
 import org.fundguard.monitoring.engine.QualificationReplica;
 import org.fundguard.monitoring.engine.RuleSet;
+import org.fundguard.monitoring.generator.ClaimGenerator;
+import org.fundguard.monitoring.generator.ExpectedHit;
+import org.fundguard.monitoring.generator.GeneratorConfig;
+import org.fundguard.monitoring.generator.Manifest;
 import org.fundguard.monitoring.knowledge.KnowledgeBase;
 import org.fundguard.monitoring.knowledge.KnowledgePoint;
 import org.fundguard.monitoring.knowledge.RuleClass;
@@ -21,6 +25,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -140,6 +145,36 @@ class ScreeningRunTest {
             assertThat(ClaimStore.load(c, claims.iterator()).visits()).isEqualTo(1);
         }
         assertThat(TestDatabases.count(DB, "SELECT count(*) FROM claim_visit")).isEqualTo(1);
+    }
+
+    @Test
+    void aStoredJobOverTheGeneratorsDataFindsEveryInjectedViolationAndNothingOnCleanClaims() throws Exception {
+        ClaimGenerator generator = new ClaimGenerator(GeneratorConfig.of(20251201L, 1_000_000).withMaxLines(15_000).withViolationRate(0.3));
+        try (Connection c = TestDatabases.connect(DB)) {
+            ClaimStore.Loaded loaded = ClaimStore.load(c, generator);
+            assertThat(loaded.lines()).isEqualTo(generator.linesGenerated());
+            try (var ps = c.prepareStatement("INSERT INTO death_record VALUES (?, ?, 'civil-affairs')")) {
+                for (ClaimGenerator.Death d : generator.deathEntries()) {
+                    ps.setString(1, d.psnNo());
+                    ps.setObject(2, d.deathDate());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        RuleSet demo = RuleSet.allImplemented("demo", generator.knowledge());
+        ScreeningRun.Result result = new ScreeningRun(connections(), demo, generator.qualifications())
+                .run(job(), "340000", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), 90, (cl, li, hi, nf) -> { });
+
+        Manifest manifest = generator.manifest();
+        List<ExpectedHit> found = TestDatabases.query(DB, "SELECT rule_code, mdtrt_id, feedetl_sns FROM finding").stream()
+                .map(f -> new ExpectedHit(RuleClass.fromCodeOrName((String) f.get("rule_code")), (String) f.get("mdtrt_id"),
+                        ((String) f.get("feedetl_sns")).isEmpty() ? Set.<String>of() : Set.of(((String) f.get("feedetl_sns")).split(","))))
+                .toList();
+        assertThat(result.lines()).isEqualTo(generator.linesGenerated());
+        assertThat(found).allSatisfy(f -> assertThat(manifest.injected(f.mdtrtId())).as("a finding on a clean claim: %s", f).isTrue());
+        assertThat(found).containsExactlyInAnyOrderElementsOf(manifest.hits());
+        assertThat(manifest.countByRuleClass().keySet()).containsExactlyInAnyOrderElementsOf(ClaimGenerator.injectable());
     }
 
     @Test

@@ -1,0 +1,168 @@
+package org.fundguard.monitoring.screening;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.fundguard.kit.problem.Problem;
+import org.fundguard.kit.security.CurrentCaller;
+import org.fundguard.monitoring.ingest.IngestOptions;
+import org.fundguard.monitoring.ingest.JsonLinesIngest;
+import org.fundguard.monitoring.ingest.RowError;
+import org.fundguard.monitoring.ingest.WarehouseCsvIngest;
+import org.fundguard.monitoring.ingest.WarehouseFiles;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Batch screening (事后监管): claims loaded in the national dialects, screening jobs, findings. Region-scoped. */
+@Path("/api/monitoring/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "screening")
+@Blocking
+public class ScreeningResource {
+
+    private final ScreeningService service;
+    private final CurrentCaller caller;
+
+    public ScreeningResource(ScreeningService service, CurrentCaller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    /** What a claims load did. */
+    public record LoadView(@Schema(required = true) String loadId, @Schema(required = true) long rowsRead,
+                           @Schema(required = true) long rowsRejected, @Schema(required = true) long rowsInvalidated,
+                           @Schema(required = true) long visitsStored, @Schema(required = true) long linesStored,
+                           @Schema(required = true, description = "Visits of regions outside the caller's, not stored.") long outsideRegion,
+                           @Schema(required = true) List<RowErrorView> errors,
+                           @Schema(required = true, description = "More bad rows than listed.") boolean errorsTruncated,
+                           @Schema(required = true, description = "Problems with a whole file (a missing column, an order it cannot read): then nothing of it is stored.") List<RowErrorView> fileErrors) {
+        static LoadView of(ScreeningService.LoadResult r) {
+            var i = r.ingest();
+            return new LoadView(r.loadId().toString(), i.rowsRead(), i.rowsRejected(), i.rowsInvalidated(), r.visitsStored(),
+                    r.linesStored(), r.outsideRegion(), i.errors().stream().map(RowErrorView::of).toList(), i.errorsTruncated(),
+                    i.fileErrors().stream().map(f -> new RowErrorView(f.file(), f.line(), null, f.reason())).toList());
+        }
+    }
+
+    /** One rejected row: file, line, field and why. */
+    public record RowErrorView(@Schema(required = true) String file, @Schema(required = true) long line, String field,
+                               @Schema(required = true) String reason) {
+        static RowErrorView of(RowError e) {
+            return new RowErrorView(e.file(), e.line(), e.field(), e.reason());
+        }
+    }
+
+    /** A screening job over a region and period. */
+    public record JobRequest(
+            @NotNull @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit administrative code") String region,
+            @NotNull LocalDate from, @NotNull LocalDate to,
+            @Schema(description = "The rule-set version to screen with (the knowledge base as it was after that change); default the one in use.")
+            @Min(1) Integer ruleSetVersion) {
+    }
+
+    /** A page of findings. */
+    @Schema(name = "FindingPage")
+    public record FindingPage(@Schema(required = true) List<ScreeningService.Finding> items, @Schema(required = true) int page,
+                              @Schema(required = true) int size, @Schema(required = true) long totalItems) {
+    }
+
+    @POST
+    @Path("/claims/imports")
+    @Consumes("application/x-ndjson")
+    @RolesAllowed({"auditor", "admin"})
+    @Operation(operationId = "loadClaimsJsonLines", summary = "Load claims in the interface dialect (JSON lines, one visit per line)")
+    @APIResponse(responseCode = "200", description = "Loaded; bad rows listed.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LoadView.class)))
+    @APIResponse(responseCode = "403", description = "Not an auditor.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public LoadView loadJsonLines(InputStream body) throws SQLException, IOException {
+        return LoadView.of(service.load(caller.get(), new JsonLinesIngest(IngestOptions.defaults()).stream(body, "claims.jsonl")));
+    }
+
+    @POST
+    @Path("/claims/imports")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({"auditor", "admin"})
+    @Operation(operationId = "loadClaimsWarehouse", summary = "Load claims in the warehouse dialect (mdtrt_d, setl_d, fee_list_d as CSV parts)")
+    @APIResponse(responseCode = "200", description = "Loaded; bad rows listed.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LoadView.class)))
+    @APIResponse(responseCode = "400", description = "A part is missing.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an auditor.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public LoadView loadWarehouse(@RestForm("mdtrt_d") FileUpload mdtrt, @RestForm("setl_d") FileUpload setl,
+                                  @RestForm("fee_list_d") FileUpload fees) throws SQLException, IOException {
+        for (var part : List.of(new Object[]{"mdtrt_d", mdtrt}, new Object[]{"setl_d", setl}, new Object[]{"fee_list_d", fees})) {
+            if (part[1] == null) {
+                throw new org.fundguard.kit.problem.DomainException.InvalidField((String) part[0], "the CSV file part is required");
+            }
+        }
+        WarehouseFiles files = new WarehouseFiles(WarehouseFiles.Source.of(mdtrt.uploadedFile()),
+                WarehouseFiles.Source.of(setl.uploadedFile()), WarehouseFiles.Source.of(fees.uploadedFile()));
+        return LoadView.of(service.load(caller.get(), new WarehouseCsvIngest(IngestOptions.defaults()).stream(files)));
+    }
+
+    @POST
+    @Path("/screenings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"auditor", "admin"})
+    @Operation(operationId = "startScreening", summary = "Screen a region's stored claims of a period with the rule set in use, in the background")
+    @APIResponse(responseCode = "202", description = "Started; follow its progress.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScreeningService.Job.class)))
+    @APIResponse(responseCode = "400", description = "A field is invalid.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an auditor, or a region outside the caller's.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<ScreeningService.Job> start(@Valid @NotNull JobRequest body) throws SQLException {
+        return RestResponse.ResponseBuilder.create(RestResponse.Status.ACCEPTED, service.start(caller.get(), body.region(), body.from(), body.to(), body.ruleSetVersion())).build();
+    }
+
+    @GET
+    @Path("/screenings/{id}")
+    @RolesAllowed({"auditor", "analyst", "admin"})
+    @Operation(operationId = "getScreening", summary = "A screening job and its progress")
+    @APIResponse(responseCode = "200", description = "The job.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScreeningService.Job.class)))
+    @APIResponse(responseCode = "403", description = "Not an auditor or analyst.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such job in the caller's region.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ScreeningService.Job get(UUID id) throws SQLException {
+        return service.get(caller.get(), id);
+    }
+
+    @GET
+    @Path("/findings")
+    @RolesAllowed({"auditor", "analyst", "admin"})
+    @Operation(operationId = "listFindings", summary = "Findings in the caller's region, newest first; optionally those a job found first")
+    @APIResponse(responseCode = "200", description = "A page of findings.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FindingPage.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an auditor or analyst.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public FindingPage findings(@QueryParam("jobId") UUID jobId, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) throws SQLException {
+        long[] total = {0};
+        List<ScreeningService.Finding> items = service.findings(caller.get(), jobId, page, size, total);
+        return new FindingPage(items, page, size, total[0]);
+    }
+}
