@@ -24,4 +24,33 @@ public interface MonitoringConfig {
      */
     @WithDefault("30s")
     Duration refreshInterval();
+
+    /** Deadlines of the review steps, in calendar days from the day the step begins (a province may set its own). */
+    Review review();
+
+    interface Review {
+        /** 初审. */
+        @WithDefault("10")
+        int firstReviewDays();
+
+        /** 复审. */
+        @WithDefault("10")
+        int secondReviewDays();
+
+        /** 申诉: how long the institution may appeal after it is told. */
+        @WithDefault("10")
+        int appealDays();
+
+        /** 调查核实. */
+        @WithDefault("30")
+        int investigationDays();
+
+        /** Drafting the handling decision. */
+        @WithDefault("15")
+        int decisionDays();
+
+        /** 陈述申辩: how long the institution may state and defend against the draft decision. */
+        @WithDefault("5")
+        int statementDays();
+    }
 }

@@ -15,7 +15,8 @@ import org.fundguard.report.calendar.WorkingDays;
 import org.fundguard.report.event.ReportDecided;
 import org.fundguard.report.event.ReportInvestigated;
 import org.fundguard.report.event.ReportReceived;
-import org.fundguard.report.event.ViolationDecided;
+import org.fundguard.kit.decision.DecisionRequest;
+import org.fundguard.kit.decision.ViolationDecided;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -72,12 +73,6 @@ public class ReportService {
     public record Investigation(boolean verified, BigDecimal caseValue, String institutionCode, String institutionName,
                                 String targetKind, Integer evidenceLevel, List<ViolationDecided.ResponsiblePerson> responsiblePersons,
                                 Map<String, Boolean> rewardChecks) {
-    }
-
-    /** The handling decision that ends a verified report. */
-    public record HandlingDecision(String decisionType, ViolationDecided.LegalBasis legalBasis, String conduct,
-                                   List<String> violationTypes, String fineMultiple, List<ViolationDecided.AgreementAction> agreementActions,
-                                   boolean publicOfficialInvolved, BigDecimal recoveredAmount) {
     }
 
     private static final String NOT_FOUND_BY_RECEIPT = "No report matches this receipt code and secret.";
@@ -428,7 +423,7 @@ public class ReportService {
 
     /** The handling decision (协议处理 or 行政处罚) that ends a verified report, published as violation.decided.v1. */
     @WithTransaction
-    public Uni<Report> decideHandling(Caller staff, UUID id, HandlingDecision d) {
+    public Uni<Report> decideHandling(Caller staff, UUID id, DecisionRequest d) {
         return visible(id, staff.scope()).call(r -> {
             if (r.status != ReportStatus.VERIFIED) {
                 throw new DomainException.StateConflict("Only a verified report can end in a handling decision; report " + id
@@ -439,13 +434,8 @@ public class ReportService {
             r.status = ReportStatus.DECIDED;
             r.handlingDecidedAt = now;
             r.recoveredAmount = d.recoveredAmount() == null ? r.caseValue : d.recoveredAmount();
-            String fineAmount = d.fineMultiple() == null ? null
-                    : new BigDecimal(d.fineMultiple()).multiply(r.caseValue).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
-            ViolationDecided event = new ViolationDecided(UUID.randomUUID().toString(), "REPORT", r.id.toString(), now, r.region,
-                    new ViolationDecided.Institution(r.institutionCode, r.institutionName), d.decisionType(), d.legalBasis(),
-                    d.conduct(), d.violationTypes(), r.caseValue.toPlainString(), d.fineMultiple(), fineAmount,
-                    d.agreementActions() == null ? List.of() : d.agreementActions(), read(r.responsiblePersons),
-                    d.publicOfficialInvolved());
+            ViolationDecided event = d.event("REPORT", r.id.toString(), now, r.region,
+                    new ViolationDecided.Institution(r.institutionCode, r.institutionName), r.caseValue, read(r.responsiblePersons));
             return outbox.append("violation.decided.v1", event.decisionId(), event)
                     .call(x -> audit.record(staff, "report.handling-decided", "report", r.id.toString(), before, snapshot(r)));
         });

@@ -8,7 +8,9 @@ import org.fundguard.kit.audit.AuditLog;
 import org.fundguard.kit.problem.DomainException;
 import org.fundguard.kit.security.Caller;
 import org.fundguard.kit.security.RegionScope;
+import org.fundguard.monitoring.MonitoringConfig;
 import org.fundguard.monitoring.RuleSetHolder;
+import org.fundguard.monitoring.review.ReviewClock;
 import org.fundguard.monitoring.claim.Claim;
 import org.fundguard.monitoring.ingest.ClaimStream;
 import org.fundguard.monitoring.ingest.IngestReport;
@@ -59,9 +61,13 @@ public class ScreeningService {
     private final QualificationCache qualifications;
     private final AuditLog audit;
     private final ManagedExecutor executor;
+    private final ReviewClock clock;
+    private final MonitoringConfig.Review days;
 
     public ScreeningService(DataSource dataSource, RuleSetHolder rules, QualificationCache qualifications, AuditLog audit,
-                            ManagedExecutor executor) {
+                            ManagedExecutor executor, ReviewClock clock, MonitoringConfig config) {
+        this.clock = clock;
+        this.days = config.review();
         this.dataSource = dataSource;
         this.rules = rules;
         this.qualifications = qualifications;
@@ -181,6 +187,7 @@ public class ScreeningService {
         try {
             new ScreeningRun(this::connection, compiled.rules(), qualifications)
                     .run(id, region, from, to, 90, (claims, lines, hits, found) -> progress(id, claims, lines, hits, found, null, null));
+            openReviews(id, region);
         } catch (RuntimeException | SQLException e) {
             status = "FAILED";
             error = "the job stopped: " + e.getClass().getSimpleName();
@@ -191,6 +198,28 @@ public class ScreeningService {
             record(Caller.system("screening"), "screening." + status.toLowerCase(), "screening-job", id.toString(), snapshot(job(id)));
         } catch (SQLException | RuntimeException e) {
             LOG.warnf("screening job %s: cannot record its end: %s", id, String.valueOf(e));
+        }
+    }
+
+    /**
+     * Opens a review case for each finding the job found first: a suspect at first review, a definite violation at the
+     * institution's appeal step, each with its step's deadline. A finding has one case, however often it is found.
+     */
+    private void openReviews(UUID jobId, String region) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO review_case (id, finding_id, admdvs, fixmedins_code, rule_code, knowledge_point_id, result_type, amount, "
+                        + "status, step_due, created_at) SELECT gen_random_uuid(), f.id, coalesce(f.admdvs, ?), coalesce(f.fixmedins_code, ''), "
+                        + "f.rule_code, f.knowledge_point_id, f.result_type, f.amount, "
+                        + "CASE WHEN f.result_type = 'DEFINITE' THEN 'APPEAL_OPEN' ELSE 'FIRST_REVIEW' END, "
+                        + "CASE WHEN f.result_type = 'DEFINITE' THEN ? ELSE ? END, ? FROM finding f WHERE f.job_id = ? "
+                        + "ON CONFLICT (finding_id) DO NOTHING")) {
+            LocalDate today = clock.today();
+            ps.setString(1, region);
+            ps.setObject(2, today.plusDays(days.appealDays()));
+            ps.setObject(3, today.plusDays(days.firstReviewDays()));
+            ps.setObject(4, clock.now());
+            ps.setObject(5, jobId);
+            ps.executeUpdate();
         }
     }
 

@@ -34,24 +34,29 @@ import static org.hamcrest.Matchers.hasItem;
 @WithTestResource(value = PostgresResource.class, parallel = true)
 @WithTestResource(value = KafkaResource.class, parallel = true)
 @WithTestResource(value = KeycloakResource.class, parallel = true)
-class ScreeningResourceTest {
+public class ScreeningResourceTest {
 
-    static final String API = "/api/monitoring/v1";
+    public static final String API = "/api/monitoring/v1";
     /** KP-SEX-0001 of the sample knowledge: for women only. */
-    static final String WOMEN_ONLY = "XG03CAZ001A001010100001";
+    public static final String WOMEN_ONLY = "XG03CAZ001A001010100001";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    static String visit(String mdtrtId, String psnNo, String gend, String admdvs, String code, String pric) throws Exception {
+    public static String visit(String mdtrtId, String psnNo, String gend, String admdvs, String code, String pric) throws Exception {
+        return visit(mdtrtId, psnNo, gend, admdvs, code, pric, "2025-05-10", "310");
+    }
+
+    public static String visit(String mdtrtId, String psnNo, String gend, String admdvs, String code, String pric, String day,
+                        String insutype) throws Exception {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("fixmedins_code", admdvs.startsWith("3411") ? "H34110200001" : "H34060200007");
         v.put("fixmedins_name", "测试医院");
         v.put("mdtrtarea_admvs", admdvs);
         v.put("hosp_lv", "03");
         v.put("baseinfo", Map.of("psn_no", psnNo, "gend", gend, "brdy", "1970-01-01"));
-        v.put("mdtrtinfo", Map.of("mdtrt_id", mdtrtId, "psn_no", psnNo, "med_type", "11", "insutype", "310",
-                "begntime", "2025-05-10 09:00:00"));
+        v.put("mdtrtinfo", Map.of("mdtrt_id", mdtrtId, "psn_no", psnNo, "med_type", "11", "insutype", insutype,
+                "begntime", day + " 09:00:00"));
         v.put("diseinfo", List.of());
-        v.put("feedetail", List.of(Map.of("feedetl_sn", "1", "fee_ocur_time", "2025-05-10 09:10:00", "med_list_codg", code,
+        v.put("feedetail", List.of(Map.of("feedetl_sn", "1", "fee_ocur_time", day + " 09:10:00", "med_list_codg", code,
                 "det_item_fee_sumamt", pric, "cnt", "1", "pric", pric, "bilg_dr_codg", "D341100000001", "list_type", "101")));
         return JSON.writeValueAsString(v);
     }
@@ -60,7 +65,7 @@ class ScreeningResourceTest {
         return as(user).contentType("application/x-ndjson").body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).when().post(API + "/claims/imports").then();
     }
 
-    static Map<String, Object> finished(String user, String jobId) {
+    public static Map<String, Object> finished(String user, String jobId) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
                 !"RUNNING".equals(as(user).when().get(API + "/screenings/" + jobId).then().statusCode(200).extract().path("status")));
         return as(user).when().get(API + "/screenings/" + jobId).then().statusCode(200).extract().jsonPath().getMap("");

@@ -29,7 +29,7 @@ import org.fundguard.report.ReportService;
 import org.fundguard.report.ReportStatus;
 import org.fundguard.report.ReporterIdentity;
 import org.fundguard.report.RewardService;
-import org.fundguard.report.event.ViolationDecided;
+import org.fundguard.kit.decision.DecisionRequest;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.net.URI;
@@ -178,9 +178,7 @@ public class ReportResource {
     @APIResponse(responseCode = "422", description = "A verified outcome without case value or institution.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ReportView> investigate(UUID id, @Valid @NotNull HandlingRequests.InvestigationRequest body) {
-        var persons = body.responsiblePersons() == null ? List.<ViolationDecided.ResponsiblePerson>of()
-                : body.responsiblePersons().stream().map(p -> new ViolationDecided.ResponsiblePerson(p.nationalCode(),
-                p.personType().name(), p.responsibilityLevel().name())).toList();
+        var persons = DecisionRequest.persons(body.responsiblePersons());
         var c = body.rewardChecks();
         Map<String, Boolean> checks = c == null ? Map.of() : Map.of("clearTargetAndEvidence", c.clearTargetAndEvidence(),
                 "factsNewToBureau", c.factsNewToBureau(), "otherLegalConditions", c.otherLegalConditions(),
@@ -235,15 +233,8 @@ public class ReportResource {
     @APIResponse(responseCode = "404", description = "No such report in the caller's region.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The report is not verified.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<ReportView> decide(UUID id, @Valid @NotNull HandlingRequests.HandlingDecisionRequest body) {
-        var actions = body.agreementActions() == null ? List.<ViolationDecided.AgreementAction>of()
-                : body.agreementActions().stream().map(a -> new ViolationDecided.AgreementAction(a.action().name(),
-                a.department(), a.months())).toList();
-        var d = new ReportService.HandlingDecision(body.decisionType().name(),
-                new ViolationDecided.LegalBasis(body.legalBasis().article().name(), body.legalBasis().clause()),
-                body.conduct().name(), body.violationTypes(), body.fineMultiple(), actions, body.publicOfficialInvolved(),
-                body.recoveredAmount());
-        return service.decideHandling(caller.get(), id, d).map(ReportView::of);
+    public Uni<ReportView> decide(UUID id, @Valid @NotNull DecisionRequest body) {
+        return service.decideHandling(caller.get(), id, body.checkLegalRanges()).map(ReportView::of);
     }
 
     @GET

@@ -1,11 +1,14 @@
-package org.fundguard.report.event;
+package org.fundguard.kit.decision;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** Payload of {@code violation.decided.v1} (contracts/events/violation-decided.v1.schema.json), source REPORT. */
+/**
+ * Payload of {@code violation.decided.v1} (contracts/events/violation-decided.v1.schema.json): one schema, two producers
+ * (reports-service, source REPORT; monitoring-service, source MONITORING).
+ */
 public record ViolationDecided(String decisionId, String source, String sourceRef, OffsetDateTime decidedAt, String region,
                                Institution institution, String decisionType, LegalBasis legalBasis, String conduct,
                                List<String> violationTypes, String fundLoss, String fineMultiple, String fineAmount,

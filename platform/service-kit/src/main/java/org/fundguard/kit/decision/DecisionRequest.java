@@ -1,0 +1,120 @@
+package org.fundguard.kit.decision;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.fundguard.kit.problem.DomainException;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A handling decision (协议处理 or 行政处罚) as staff enter it, in reports-service and monitoring-service alike, and the
+ * {@code violation.decided.v1} it becomes. {@link #checkLegalRanges()} holds the limits of 《医疗保障基金使用监督管理条例》
+ * (domain README §0): art. 38 misuse, fine 1–2× the loss; art. 40 fraud and art. 41 insured persons' fraud, 2–5×;
+ * suspending a department 6–12 months.
+ */
+public record DecisionRequest(
+        @NotNull DecisionType decisionType,
+        @NotNull @Valid LegalBasis legalBasis,
+        @NotNull Conduct conduct,
+        @NotEmpty List<@NotBlank @Size(max = 100) String> violationTypes,
+        @Pattern(regexp = "[0-5](\\.[0-9]{1,2})?", message = "must be a multiple between 0 and 5, e.g. 1.5") String fineMultiple,
+        @Valid List<AgreementAction> agreementActions,
+        boolean publicOfficialInvolved,
+        @DecimalMin(value = "0.00") @Digits(integer = 14, fraction = 2) BigDecimal recoveredAmount) {
+
+    public enum DecisionType { AGREEMENT_HANDLING, ADMINISTRATIVE_PENALTY }
+
+    public enum Conduct { MISUSE, FRAUD }
+
+    /** 条例 article or agreement clause. */
+    public record LegalBasis(@NotNull Article article, @Size(max = 500) String clause) {
+        public enum Article { REGULATION_ART_38, REGULATION_ART_40, REGULATION_ART_41, AGREEMENT_CLAUSE }
+    }
+
+    /** An agreement action, e.g. suspending a department for 6 months. */
+    public record AgreementAction(@NotNull Action action, @Size(max = 100) String department, @Min(1) @Max(12) Integer months) {
+        public enum Action { INTERVIEW, WARNING, SUSPEND_DEPARTMENT, SUSPEND_SETTLEMENT, TERMINATE_AGREEMENT }
+    }
+
+    /** A person responsible, by national code only (no names). */
+    public record ResponsiblePerson(
+            @NotBlank @Size(max = 30) String nationalCode,
+            @NotNull PersonType personType,
+            @NotNull ResponsibilityLevel responsibilityLevel) {
+        public enum PersonType { DOCTOR, NURSE, PHARMACIST, TECHNICIAN, FEE_REVIEWER, PHARMACY_PRINCIPAL }
+
+        /** 一般 / 重要 / 主要. */
+        public enum ResponsibilityLevel { GENERAL, IMPORTANT, PRINCIPAL }
+    }
+
+    /**
+     * The legal ranges a valid body may still break: a fine multiple outside its article's range (a fine needs art. 38,
+     * 40 or 41), a department suspension other than 6–12 months or without the department. Throws a 400 naming the field.
+     */
+    public DecisionRequest checkLegalRanges() {
+        if (fineMultiple != null && new BigDecimal(fineMultiple).signum() > 0) {
+            BigDecimal m = new BigDecimal(fineMultiple);
+            switch (legalBasis.article()) {
+                case REGULATION_ART_38 -> range(m, "1", "2", "art. 38 (misuse)");
+                case REGULATION_ART_40 -> range(m, "2", "5", "art. 40 (fraud)");
+                case REGULATION_ART_41 -> range(m, "2", "5", "art. 41 (fraud by an insured person)");
+                case AGREEMENT_CLAUSE -> throw new DomainException.InvalidField("fineMultiple",
+                        "a fine is an administrative penalty under art. 38, 40 or 41, not an agreement clause");
+            }
+        }
+        List<AgreementAction> actions = agreementActions == null ? List.of() : agreementActions;
+        for (int i = 0; i < actions.size(); i++) {
+            AgreementAction a = actions.get(i);
+            if (a.action() == AgreementAction.Action.SUSPEND_DEPARTMENT) {
+                if (a.months() == null || a.months() < 6 || a.months() > 12) {
+                    throw new DomainException.InvalidField("agreementActions[" + i + "].months",
+                            "a department is suspended for 6 to 12 months (条例 art. 38, 40)");
+                }
+                if (a.department() == null || a.department().isBlank()) {
+                    throw new DomainException.InvalidField("agreementActions[" + i + "].department", "name the department suspended");
+                }
+            }
+        }
+        return this;
+    }
+
+    private static void range(BigDecimal m, String min, String max, String article) {
+        if (m.compareTo(new BigDecimal(min)) < 0 || m.compareTo(new BigDecimal(max)) > 0) {
+            throw new DomainException.InvalidField("fineMultiple", "under " + article + " the fine is " + min + " to " + max
+                    + " times the loss");
+        }
+    }
+
+    /** The event of this decision, final at {@code decidedAt}, for a fund loss (案值) of {@code fundLoss}. */
+    public ViolationDecided event(String source, String sourceRef, OffsetDateTime decidedAt, String region,
+                                  ViolationDecided.Institution institution, BigDecimal fundLoss,
+                                  List<ViolationDecided.ResponsiblePerson> persons) {
+        String fineAmount = fineMultiple == null ? null
+                : new BigDecimal(fineMultiple).multiply(fundLoss).setScale(2, RoundingMode.HALF_UP).toPlainString();
+        List<ViolationDecided.AgreementAction> actions = agreementActions == null ? List.of()
+                : agreementActions.stream().map(a -> new ViolationDecided.AgreementAction(a.action().name(), a.department(), a.months()))
+                        .toList();
+        return new ViolationDecided(UUID.randomUUID().toString(), source, sourceRef, decidedAt, region, institution,
+                decisionType.name(), new ViolationDecided.LegalBasis(legalBasis.article().name(), legalBasis.clause()),
+                conduct.name(), violationTypes, fundLoss.setScale(2, RoundingMode.HALF_UP).toPlainString(), fineMultiple, fineAmount,
+                actions, persons, publicOfficialInvolved);
+    }
+
+    /** The event's form of responsible persons entered by staff. */
+    public static List<ViolationDecided.ResponsiblePerson> persons(List<ResponsiblePerson> entered) {
+        return entered == null ? List.of() : entered.stream().map(p -> new ViolationDecided.ResponsiblePerson(p.nationalCode(),
+                p.personType().name(), p.responsibilityLevel().name())).toList();
+    }
+}

@@ -1,0 +1,338 @@
+package org.fundguard.monitoring.review;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.fundguard.kit.decision.DecisionRequest;
+import org.fundguard.kit.problem.DomainException;
+import org.fundguard.kit.problem.Problem;
+import org.fundguard.kit.security.CurrentCaller;
+import org.fundguard.monitoring.Roles;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The review of findings for auditors, and the appeal and statement for the institution's own system. */
+@Path("/api/monitoring/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "review")
+public class ReviewResource {
+
+    static final int MAX_DOCUMENTS = 5;
+    static final int MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
+
+    private final ReviewService service;
+    private final CurrentCaller caller;
+    private final ReviewClock clock;
+    private final ObjectMapper json;
+
+    public ReviewResource(ReviewService service, CurrentCaller caller, ReviewClock clock, ObjectMapper json) {
+        this.service = service;
+        this.caller = caller;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /** A review case as auditors see it. */
+    public record ReviewView(@Schema(required = true) UUID id, @Schema(required = true) UUID findingId,
+                             @Schema(required = true) String admdvs, @Schema(required = true) String fixmedinsCode,
+                             @Schema(required = true) String ruleCode, @Schema(required = true) String knowledgePointId,
+                             @Schema(required = true, enumeration = {"DEFINITE", "SUSPECT"}) String resultType,
+                             @Schema(required = true) BigDecimal amount, @Schema(required = true) ReviewStatus status,
+                             LocalDate stepDue, @Schema(required = true, description = "A staff step past its deadline.") boolean overdue,
+                             String assignee, String firstReviewer, String firstOutcome, String firstReason, String secondReviewer,
+                             String secondOutcome, String secondReason, String appealText, List<Map<String, Object>> appealDocuments,
+                             OffsetDateTime appealedAt, String investigator, String investigationNote, BigDecimal fundLoss,
+                             ReviewService.Draft decision, String statementText, OffsetDateTime statementAt, UUID decisionId,
+                             String decidedBy, OffsetDateTime decidedAt, String closedReason, @Schema(required = true) OffsetDateTime createdAt) {
+    }
+
+    /** A review case as the institution sees it: no reviewer names, no notes. */
+    public record InstitutionReviewView(@Schema(required = true) UUID id, @Schema(required = true) String ruleCode,
+                                        @Schema(required = true) String knowledgePointId, @Schema(required = true) BigDecimal amount,
+                                        @Schema(required = true) ReviewStatus status, LocalDate stepDue, BigDecimal fundLoss,
+                                        ReviewService.Draft decision, OffsetDateTime appealedAt, OffsetDateTime statementAt,
+                                        OffsetDateTime decidedAt) {
+    }
+
+    @Schema(name = "ReviewPage")
+    public record ReviewPage(@Schema(required = true) List<ReviewView> items, @Schema(required = true) int page,
+                             @Schema(required = true) int size, @Schema(required = true) long totalItems) {
+    }
+
+    public record AssignmentRequest(@NotBlank @Size(max = 120) String assignee) {
+    }
+
+    public record ReviewRequest(@NotNull ReviewService.Outcome outcome, @NotBlank @Size(max = 500) String reason) {
+    }
+
+    public record InvestigationRequest(@NotNull Outcome outcome,
+                                       @DecimalMin("0.00") @Digits(integer = 14, fraction = 2) BigDecimal fundLoss,
+                                       @NotBlank @Size(max = 4000) String note) {
+        public enum Outcome { CONFIRMED, UNFOUNDED }
+    }
+
+    public record DraftRequest(@NotNull @Valid DecisionRequest decision, @NotBlank @Size(max = 200) String institutionName,
+                               @Valid List<DecisionRequest.@NotNull ResponsiblePerson> responsiblePersons) {
+        ReviewService.Draft draft() {
+            return new ReviewService.Draft(decision, institutionName, responsiblePersons == null ? List.of() : responsiblePersons);
+        }
+    }
+
+    public record FinalRequest(@Schema(description = "A revised decision after hearing the statement; else the draft.") @Valid DraftRequest revised) {
+    }
+
+    public record DocumentRequest(@NotBlank @Size(max = 200) String name,
+                                  @NotNull @Pattern(regexp = "application/pdf|image/jpeg|image/png", message = "must be application/pdf, image/jpeg or image/png") String mediaType,
+                                  @NotBlank @Schema(description = "The file, base64; at most 2 MiB.") String contentBase64) {
+    }
+
+    public record AppealRequest(@NotBlank @Size(max = 4000) String statement,
+                                @Valid @Size(max = MAX_DOCUMENTS) List<@NotNull DocumentRequest> documents) {
+    }
+
+    public record StatementRequest(@NotBlank @Size(max = 4000) String statement) {
+    }
+
+    @GET
+    @Path("/reviews")
+    @RolesAllowed({Roles.AUDITOR, "admin"})
+    @Operation(operationId = "listReviews", summary = "Review cases in the caller's region; overdue=true lists staff steps past their deadline, oldest first")
+    @APIResponse(responseCode = "200", description = "A page of cases.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewPage.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an auditor.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ReviewPage> list(@QueryParam("status") @Pattern(regexp = "FIRST_REVIEW|SECOND_REVIEW|APPEAL_OPEN|INVESTIGATION|DECISION|STATEMENT|DECIDED|DISMISSED",
+                                        message = "must be a review status") String status,
+                                @QueryParam("overdue") @DefaultValue("false") boolean overdue,
+                                @QueryParam("assignee") @Size(max = 120) String assignee,
+                                @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        long[] total = {0};
+        return service.list(caller.get(), status == null ? null : ReviewStatus.valueOf(status), overdue, assignee, page, size, total)
+                .map(l -> new ReviewPage(l.stream().map(this::view).toList(), page, size, total[0]));
+    }
+
+    @GET
+    @Path("/reviews/{id}")
+    @RolesAllowed({Roles.AUDITOR, "admin"})
+    @Operation(operationId = "getReview", summary = "A review case with every step taken")
+    @APIResponse(responseCode = "200", description = "The case.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
+    @APIResponse(responseCode = "403", description = "Not an auditor.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case in the caller's region.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ReviewView> get(UUID id) {
+        return service.get(caller.get(), id).map(this::view);
+    }
+
+    @POST
+    @Path("/reviews/{id}/assignment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.AUDITOR)
+    @Operation(operationId = "assignReview", summary = "Assign or reassign the case to an auditor")
+    @APIResponse(responseCode = "200", description = "Done.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
+    @APIResponse(responseCode = "400", description = "A field is invalid or outside its legal range.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an auditor, or the same auditor for both reviews.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case in the caller's region.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The case is not at this step, or a period has not ended.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ReviewView> assign(UUID id, @Valid @NotNull AssignmentRequest body) {
+        return service.assign(caller.get(), id, body.assignee()).map(this::view);
+    }
+
+    @POST
+    @Path("/reviews/{id}/first-review")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.AUDITOR)
+    @Operation(operationId = "firstReview", summary = "初审: confirm or dismiss, with the reason; the case goes to second review")
+    @APIResponse(responseCode = "200", description = "Done.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
+    @APIResponse(responseCode = "400", description = "A field is invalid or outside its legal range.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an auditor, or the same auditor for both reviews.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case in the caller's region.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The case is not at this step, or a period has not ended.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ReviewView> firstReview(UUID id, @Valid @NotNull ReviewRequest body) {
+        return service.firstReview(caller.get(), id, body.outcome(), body.reason()).map(this::view);
+    }
+
+    @POST
+    @Path("/reviews/{id}/second-review")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.AUDITOR)
+    @Operation(operationId = "secondReview", summary = "复审 by another auditor than the first (403 otherwise): confirm (the institution may appeal) or dismiss")
+    @APIResponse(responseCode = "200", description = "Done.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
+    @APIResponse(responseCode = "400", description = "A field is invalid or outside its legal range.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an auditor, or the same auditor for both reviews.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case in the caller's region.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The case is not at this step, or a period has not ended.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ReviewView> secondReview(UUID id, @Valid @NotNull ReviewRequest body) {
+        return service.secondReview(caller.get(), id, body.outcome(), body.reason()).map(this::view);
+    }
+
+    @POST
+    @Path("/reviews/{id}/investigation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.AUDITOR)
+    @Operation(operationId = "investigateReview", summary = "调查核实: confirmed with the fund loss, or unfounded; after an appeal or once the appeal period has ended")
+    @APIResponse(responseCode = "200", description = "Done.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
+    @APIResponse(responseCode = "400", description = "A field is invalid or outside its legal range.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an auditor, or the same auditor for both reviews.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case in the caller's region.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The case is not at this step, or a period has not ended.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ReviewView> investigate(UUID id, @Valid @NotNull InvestigationRequest body) {
+        return service.investigate(caller.get(), id, body.outcome() == InvestigationRequest.Outcome.CONFIRMED, body.fundLoss(), body.note())
+                .map(this::view);
+    }
+
+    @POST
+    @Path("/reviews/{id}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.AUDITOR)
+    @Operation(operationId = "draftDecision", summary = "处理: draft the handling decision (legal basis, fine within the article's range, agreement actions, responsible persons); the institution may then state and defend")
+    @APIResponse(responseCode = "200", description = "Done.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
+    @APIResponse(responseCode = "400", description = "A field is invalid or outside its legal range.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an auditor, or the same auditor for both reviews.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case in the caller's region.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The case is not at this step, or a period has not ended.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ReviewView> draft(UUID id, @Valid @NotNull DraftRequest body) {
+        return service.draftDecision(caller.get(), id, body.draft()).map(this::view);
+    }
+
+    @POST
+    @Path("/reviews/{id}/final-decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.AUDITOR)
+    @Operation(operationId = "finalDecision", summary = "Make the decision final after the institution's statement or its period (publishes violation.decided.v1)")
+    @APIResponse(responseCode = "200", description = "Done.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
+    @APIResponse(responseCode = "400", description = "A field is invalid or outside its legal range.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an auditor, or the same auditor for both reviews.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case in the caller's region.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The case is not at this step, or a period has not ended.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ReviewView> decide(UUID id, @Valid @NotNull FinalRequest body) {
+        return service.finalDecision(caller.get(), id, body.revised() == null ? null : body.revised().draft()).map(this::view);
+    }
+
+    @GET
+    @Path("/institution/reviews")
+    @RolesAllowed(Roles.HIS_SYSTEM)
+    @Operation(operationId = "listInstitutionReviews", summary = "The caller's institution's cases that concern it: open to appeal, investigated, drafted, decided")
+    @APIResponse(responseCode = "200", description = "The cases.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InstitutionReviewView[].class)))
+    @APIResponse(responseCode = "403", description = "Not a hospital system.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<List<InstitutionReviewView>> ofInstitution() {
+        return service.ofInstitution(caller.get()).map(l -> l.stream().map(this::institutionView).toList());
+    }
+
+    @POST
+    @Path("/institution/reviews/{id}/appeal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.HIS_SYSTEM)
+    @Operation(operationId = "appealReview", summary = "申诉: the institution's appeal with documents (PDF, JPEG, PNG; at most 5 of 2 MiB), within the appeal period")
+    @APIResponse(responseCode = "200", description = "Recorded.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InstitutionReviewView.class)))
+    @APIResponse(responseCode = "400", description = "A field is invalid, or a document is not what it says.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a hospital system.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case of the caller's institution.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not open to appeal, or the period has ended.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<InstitutionReviewView> appeal(UUID id, @Valid @NotNull AppealRequest body) {
+        List<ReviewService.Document> docs = new ArrayList<>();
+        List<DocumentRequest> in = body.documents() == null ? List.of() : body.documents();
+        for (int i = 0; i < in.size(); i++) {
+            DocumentRequest d = in.get(i);
+            byte[] content;
+            try {
+                content = Base64.getDecoder().decode(d.contentBase64());
+            } catch (IllegalArgumentException e) {
+                throw new DomainException.InvalidField("documents[" + i + "].contentBase64", "is not base64");
+            }
+            if (content.length > MAX_DOCUMENT_BYTES) {
+                throw new DomainException.InvalidField("documents[" + i + "].contentBase64", "a document is at most 2 MiB");
+            }
+            if (!d.mediaType().equals(ReviewDocument.sniff(content))) {
+                throw new DomainException.InvalidField("documents[" + i + "].mediaType", "the content is not " + d.mediaType());
+            }
+            docs.add(new ReviewService.Document(d.name(), d.mediaType(), content));
+        }
+        return service.appeal(caller.get(), id, body.statement(), docs).map(this::institutionView);
+    }
+
+    @POST
+    @Path("/institution/reviews/{id}/statement")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.HIS_SYSTEM)
+    @Operation(operationId = "stateAndDefend", summary = "陈述申辩: the institution's statement against the draft decision, within its period")
+    @APIResponse(responseCode = "200", description = "Recorded.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InstitutionReviewView.class)))
+    @APIResponse(responseCode = "400", description = "A field is invalid.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a hospital system.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such case of the caller's institution.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "No draft decision to answer, or the period has ended.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<InstitutionReviewView> statement(UUID id, @Valid @NotNull StatementRequest body) {
+        return service.statement(caller.get(), id, body.statement()).map(this::institutionView);
+    }
+
+    private ReviewView view(ReviewCase c) {
+        boolean overdue = c.status.staffStep() && c.stepDue != null && clock.today().isAfter(c.stepDue);
+        return new ReviewView(c.id, c.findingId, c.admdvs, c.fixmedinsCode, c.ruleCode, c.knowledgePointId, c.resultType, c.amount,
+                c.status, c.stepDue, overdue, c.assignee, c.firstReviewer, c.firstOutcome, c.firstReason, c.secondReviewer,
+                c.secondOutcome, c.secondReason, c.appealText, documents(c.appealDocuments), c.appealedAt, c.investigator,
+                c.investigationNote, c.fundLoss, draft(c.decision), c.statementText, c.statementAt, c.decisionId, c.decidedBy,
+                c.decidedAt, c.closedReason, c.createdAt);
+    }
+
+    private InstitutionReviewView institutionView(ReviewCase c) {
+        return new InstitutionReviewView(c.id, c.ruleCode, c.knowledgePointId, c.amount, c.status, c.stepDue, c.fundLoss,
+                draft(c.decision), c.appealedAt, c.statementAt, c.decidedAt);
+    }
+
+    private ReviewService.Draft draft(String text) {
+        try {
+            return text == null ? null : json.readValue(text, ReviewService.Draft.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored draft decision is unreadable", e);
+        }
+    }
+
+    private List<Map<String, Object>> documents(String text) {
+        try {
+            return text == null ? List.of()
+                    : json.readValue(text, new com.fasterxml.jackson.core.type.TypeReference<Map<String, List<Map<String, Object>>>>() { })
+                            .get("documents");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored appeal documents are unreadable", e);
+        }
+    }
+}
