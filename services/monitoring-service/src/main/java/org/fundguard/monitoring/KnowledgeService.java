@@ -78,7 +78,7 @@ public class KnowledgeService {
      * already stored are listed; the rest are stored as one new rule-set version. A file-level error stores nothing.
      */
     @WithTransaction
-    public Uni<ImportOutcome> importFile(Caller caller, Format format, String body, String source) {
+    public Uni<ImportOutcome> importFile(Caller caller, Format format, String body, String source, boolean enable) {
         boolean csv = format == Format.CSV;
         KnowledgeImporter importer = new KnowledgeImporter();
         ImportReport report = csv ? importer.importCsv(new StringReader(body), source) : importer.importJson(new StringReader(body), source);
@@ -119,7 +119,7 @@ public class KnowledgeService {
                     if (fresh.isEmpty()) {
                         return Uni.createFrom().item(new ImportOutcome(source, report.rowsRead(), 0, errors, null));
                     }
-                    return nextVersion(caller, "import " + source, fresh.size())
+                    return nextVersion(caller, (enable ? "import " : "staged import ") + source, fresh.size(), enable)
                             .call(v -> persistAll(fresh, v, caller, source))
                             .call(v -> audit.record("knowledge.imported", "rule-set", Integer.toString(v), null,
                                     Map.of("source", source, "accepted", fresh.stream().map(KnowledgeService::key).toList(),
@@ -351,8 +351,14 @@ public class KnowledgeService {
     }
 
     private Uni<Integer> nextVersion(Caller caller, String reason, int changed) {
+        return nextVersion(caller, reason, changed, true);
+    }
+
+    /** A new rule-set version; enabled, it is put in use, else it is staged and the version in use stays. */
+    private Uni<Integer> nextVersion(Caller caller, String reason, int changed, boolean enable) {
         return Panache.getSession().chain(s -> s.createSelectionQuery("select coalesce(max(version), 0) from RuleSetVersion", Integer.class)
                         .getSingleResult())
+                .call(max -> enable ? Uni.createFrom().voidItem() : RuleSetState.pin(max, caller))
                 .chain(max -> {
                     RuleSetVersion v = new RuleSetVersion();
                     v.version = max + 1;
@@ -361,7 +367,33 @@ public class KnowledgeService {
                     v.reason = reason.length() > 200 ? reason.substring(0, 200) : reason;
                     v.changed = changed;
                     return v.<RuleSetVersion>persist().map(x -> x.version);
-                });
+                })
+                .call(v -> enable ? RuleSetState.activate(v, caller) : Uni.createFrom().voidItem());
+    }
+
+    /**
+     * Puts an existing rule-set version in use (enabling a staged one, or rolling back to an earlier one), audited. The
+     * rule set is service-wide, so only a provincial or national rule manager may switch it.
+     */
+    @WithTransaction
+    public Uni<Integer> activate(Caller caller, int version) {
+        String region = caller.region();
+        if (region == null || !region.endsWith("0000")) {
+            return Uni.createFrom().failure(new DomainException.AccessDenied(
+                    "The rule set in use is switched by a provincial or national rule manager."));
+        }
+        return lock().chain(() -> RuleSetVersion.<RuleSetVersion>findById(version)).chain(v -> {
+            if (v == null) {
+                return Uni.createFrom().failure(new DomainException.RecordNotFound("No rule-set version " + version + "."));
+            }
+            return RuleSetState.<RuleSetState>findById(1).chain(old -> {
+                Integer before = old == null ? null : old.activeVersion;
+                return RuleSetState.activate(version, caller)
+                        .call(x -> audit.record("rule-set.activated", "rule-set", Integer.toString(version),
+                                before == null ? null : Map.of("activeVersion", before), Map.of("activeVersion", version)))
+                        .replaceWith(version);
+            });
+        });
     }
 
     private Uni<Void> persistAll(List<KnowledgePoint> points, int ruleSetVersion, Caller caller, String source) {

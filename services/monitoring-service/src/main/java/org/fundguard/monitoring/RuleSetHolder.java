@@ -39,6 +39,8 @@ public class RuleSetHolder {
     private final AtomicReference<Compiled> current =
             new AtomicReference<>(new Compiled(0, new RuleEngine(RuleSet.allImplemented("0", KnowledgeBase.empty()))));
     private final ObjectMapper json;
+    /** The version the most recent refresh found in use in the database. */
+    private final java.util.concurrent.atomic.AtomicInteger wanted = new java.util.concurrent.atomic.AtomicInteger();
 
     public RuleSetHolder(ObjectMapper json) {
         this.json = json;
@@ -48,19 +50,26 @@ public class RuleSetHolder {
         return current.get();
     }
 
-    /** Rebuilds the rule set when the database holds a newer rule-set version than the one in use; emits the version in use. */
+    /**
+     * Rebuilds the rule set when the version in use in the database ({@code rule_set_state}, else the latest) differs
+     * from the one compiled here — newer after a change, older after a rollback; emits the version in use.
+     */
     public Uni<Integer> refresh() {
         // read in one session on the Vert.x context, compile off it (a large base takes a while), then come back to it,
         // so that the caller's chain may go on using Hibernate Reactive
         io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
-        return Panache.withSession(() -> RuleSetVersion.<RuleSetVersion>find("order by version desc").firstResult()
-                        .chain(latest -> {
-                            int version = latest == null ? 0 : latest.version;
-                            if (version <= current.get().version()) {
+        return Panache.withSession(() -> RuleSetState.<RuleSetState>findById(1)
+                        .chain(state -> state != null ? Uni.createFrom().item(state.activeVersion)
+                                : RuleSetVersion.<RuleSetVersion>find("order by version desc").firstResult()
+                                        .map(latest -> latest == null ? 0 : latest.version))
+                        .chain(target -> {
+                            wanted.set(target);
+                            if (target == current.get().version()) {
                                 return Uni.createFrom().nullItem();
                             }
-                            return StoredKnowledgePoint.<StoredKnowledgePoint>list("order by ruleClass, kpId, scope, version")
-                                    .map(points -> new Snapshot(version, points));
+                            return StoredKnowledgePoint.<StoredKnowledgePoint>list(
+                                            "ruleSetVersion <= ?1 order by ruleClass, kpId, scope, version", target)
+                                    .map(points -> new Snapshot(target, points));
                         }))
                 .chain(snapshot -> snapshot == null
                         ? Uni.createFrom().item(current.get().version())
@@ -73,6 +82,24 @@ public class RuleSetHolder {
                                         context.runOnContext(x -> task.run());
                                     }
                                 }));
+    }
+
+    /** The rule set of a stored version: the knowledge base as it was after that change. Blocking (JDBC). */
+    public Compiled compileStored(java.sql.Connection c, int version) throws java.sql.SQLException {
+        if (version == current.get().version()) {
+            return current.get();
+        }
+        List<String> bodies = new java.util.ArrayList<>();
+        try (java.sql.PreparedStatement ps = c.prepareStatement(
+                "SELECT body::text FROM knowledge_point WHERE rule_set_version <= ? ORDER BY rule_class, kp_id, scope, version")) {
+            ps.setInt(1, version);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    bodies.add(rs.getString(1));
+                }
+            }
+        }
+        return compile(version, bodies);
     }
 
     private record Snapshot(int version, List<StoredKnowledgePoint> points) {
@@ -106,7 +133,8 @@ public class RuleSetHolder {
     }
 
     private int install(Compiled fresh) {
-        Compiled now = current.updateAndGet(old -> fresh.version() > old.version() ? fresh : old);
+        // a slower refresh that read an earlier target never replaces the rule set a later one asked for
+        Compiled now = current.updateAndGet(old -> fresh.version() == wanted.get() ? fresh : old);
         if (now == fresh) {
             LOG.infof("rule set %d in use: %d knowledge points, %d codes with checks", fresh.version(),
                     fresh.rules().knowledge().size(), fresh.rules().codeCount());

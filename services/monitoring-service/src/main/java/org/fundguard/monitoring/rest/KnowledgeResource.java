@@ -58,12 +58,13 @@ public class KnowledgeResource {
     @Consumes("text/csv")
     @RolesAllowed(Roles.RULE_MANAGER)
     @Operation(operationId = "importKnowledge", summary = "Import knowledge points from a CSV or JSON file; good rows kept, bad rows listed")
-    @APIResponse(responseCode = "200", description = "The per-row report; the good rows are stored as one rule-set version and in use.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReportView.class)))
+    @APIResponse(responseCode = "200", description = "The per-row report; the good rows are stored as one rule-set version, in use unless enable=false (staged for back-testing).", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReportView.class)))
     @APIResponse(responseCode = "400", description = "The file as a whole cannot be imported (unknown or missing column, empty); nothing stored.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a rule manager.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<ImportReportView> importCsv(@QueryParam("source") @Size(max = 200) String source, @NotNull String body) {
-        return importFile(KnowledgeService.Format.CSV, source, body);
+    public Uni<ImportReportView> importCsv(@QueryParam("source") @Size(max = 200) String source,
+                                           @QueryParam("enable") @DefaultValue("true") boolean enable, @NotNull String body) {
+        return importFile(KnowledgeService.Format.CSV, source, enable, body);
     }
 
     @POST
@@ -71,16 +72,17 @@ public class KnowledgeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.RULE_MANAGER)
     @Operation(operationId = "importKnowledge", summary = "Import knowledge points from a CSV or JSON file; good rows kept, bad rows listed")
-    @APIResponse(responseCode = "200", description = "The per-row report; the good rows are stored as one rule-set version and in use.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReportView.class)))
+    @APIResponse(responseCode = "200", description = "The per-row report; the good rows are stored as one rule-set version, in use unless enable=false (staged for back-testing).", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReportView.class)))
     @APIResponse(responseCode = "400", description = "The file as a whole cannot be imported (not JSON, not an array of points); nothing stored.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a rule manager.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<ImportReportView> importJson(@QueryParam("source") @Size(max = 200) String source, @NotNull String body) {
-        return importFile(KnowledgeService.Format.JSON, source, body);
+    public Uni<ImportReportView> importJson(@QueryParam("source") @Size(max = 200) String source,
+                                            @QueryParam("enable") @DefaultValue("true") boolean enable, @NotNull String body) {
+        return importFile(KnowledgeService.Format.JSON, source, enable, body);
     }
 
-    private Uni<ImportReportView> importFile(KnowledgeService.Format format, String source, String body) {
-        return service.importFile(caller.get(), format, body, source == null || source.isBlank() ? "upload" : source)
+    private Uni<ImportReportView> importFile(KnowledgeService.Format format, String source, boolean enable, String body) {
+        return service.importFile(caller.get(), format, body, source == null || source.isBlank() ? "upload" : source, enable)
                 .call(o -> o.ruleSetVersion() == null ? Uni.createFrom().voidItem() : rules.refresh())
                 .map(ImportReportView::of);
     }

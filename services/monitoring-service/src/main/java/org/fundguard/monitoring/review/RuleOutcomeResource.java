@@ -58,6 +58,13 @@ public class RuleOutcomeResource {
     @APIResponse(responseCode = "403", description = "Not an auditor, rule manager or analyst.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<RuleOutcome> outcomes() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return outcomes(c, caller.get().scope().likePattern());
+        }
+    }
+
+    /** The outcomes of the findings whose region matches {@code regionLike} (a RegionScope like-pattern). */
+    public static List<RuleOutcome> outcomes(Connection c, String regionLike) throws SQLException {
         String sql = "SELECT f.rule_code, f.knowledge_point_id, count(*), "
                 + "count(*) FILTER (WHERE r.second_outcome = 'CONFIRM' AND r.status <> 'DISMISSED' "
                 + "  OR r.result_type = 'DEFINITE' AND r.fund_loss IS NOT NULL), "
@@ -66,8 +73,8 @@ public class RuleOutcomeResource {
                 + "  AND NOT (r.result_type = 'DEFINITE' AND r.fund_loss IS NOT NULL)) "
                 + "FROM finding f LEFT JOIN review_case r ON r.finding_id = f.id WHERE f.admdvs LIKE ? "
                 + "GROUP BY f.rule_code, f.knowledge_point_id ORDER BY count(*) DESC, f.rule_code, f.knowledge_point_id";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, caller.get().scope().likePattern());
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, regionLike);
             List<RuleOutcome> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -65,6 +65,20 @@ public final class ScreeningRun {
     /** Screens {@code region}'s claims whose visit began from {@code from} to {@code to} (both inclusive). */
     public Result run(UUID jobId, String region, LocalDate from, LocalDate to, int lookbackDays, Progress progress)
             throws SQLException {
+        return screen(jobId, region, from, to, lookbackDays, progress, null);
+    }
+
+    /**
+     * Screens like {@link #run} but stores nothing: each hit on a visit of the period goes to {@code hits} (back-testing a
+     * rule-set version against the one in use).
+     */
+    public Result collect(String region, LocalDate from, LocalDate to, int lookbackDays, java.util.function.Consumer<Hit> hits)
+            throws SQLException {
+        return screen(null, region, from, to, lookbackDays, (cl, li, hi, nf) -> { }, hits);
+    }
+
+    private Result screen(UUID jobId, String region, LocalDate from, LocalDate to, int lookbackDays, Progress progress,
+                          java.util.function.Consumer<Hit> collector) throws SQLException {
         if (!RegionScope.isValidCode(region)) {
             throw new IllegalArgumentException("region must be a 6-digit administrative code");
         }
@@ -74,7 +88,7 @@ public final class ScreeningRun {
         try (Connection findings = connections.get()) {
             findings.setAutoCommit(false);
             DeathRegistry deaths = deaths(findings, like, start.minusDays(lookbackDays), end);
-            Sink sink = new Sink(findings, jobId, start, end, progress);
+            Sink sink = new Sink(findings, jobId, start, end, progress, collector);
             BatchScreener screener = new BatchScreener(new RuleEngine(rules));
             Reader reader = new Reader(like, start.minusDays(lookbackDays), end, sink);
             BatchScreener.Summary summary;
@@ -91,7 +105,7 @@ public final class ScreeningRun {
     }
 
     /** The finding's identity: rule class, knowledge point, visit and fee lines (so a re-run adds no duplicate). */
-    static String key(Hit hit) {
+    public static String key(Hit hit) {
         List<String> lines = new ArrayList<>(hit.feedetlSns());
         lines.sort(null);
         String natural = hit.ruleCode() + '|' + hit.knowledgePointId() + '|' + hit.mdtrtId() + '|' + String.join(",", lines);
@@ -204,6 +218,7 @@ public final class ScreeningRun {
         private final LocalDateTime to;
         private final Progress progress;
         private final PreparedStatement insert;
+        private final java.util.function.Consumer<Hit> collector;
         private Claim current;
         private boolean inPeriod;
         private int batched;
@@ -212,13 +227,15 @@ public final class ScreeningRun {
         long hits;
         long inserted;
 
-        Sink(Connection c, UUID jobId, LocalDateTime from, LocalDateTime to, Progress progress) throws SQLException {
+        Sink(Connection c, UUID jobId, LocalDateTime from, LocalDateTime to, Progress progress,
+             java.util.function.Consumer<Hit> collector) throws SQLException {
+            this.collector = collector;
             this.c = c;
             this.jobId = jobId;
             this.from = from;
             this.to = to;
             this.progress = progress;
-            this.insert = c.prepareStatement("INSERT INTO finding (id, finding_key, rule_code, knowledge_point_id, "
+            this.insert = collector != null ? null : c.prepareStatement("INSERT INTO finding (id, finding_key, rule_code, knowledge_point_id, "
                     + "knowledge_point_version, result_type, sev_deg, mdtrt_id, psn_no, admdvs, fixmedins_code, feedetl_sns, amount, "
                     + "reason, related_mdtrt_ids, evidence, rule_set_version, job_id, found_at) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (finding_key) DO NOTHING");
@@ -247,6 +264,10 @@ public final class ScreeningRun {
                 return;
             }
             hits++;
+            if (collector != null) {
+                collector.accept(hit);
+                return;
+            }
             try {
                 int i = 1;
                 insert.setObject(i++, UUID.randomUUID());
@@ -278,7 +299,7 @@ public final class ScreeningRun {
         }
 
         void flush() throws SQLException {
-            if (batched == 0) {
+            if (batched == 0 || insert == null) {
                 return;
             }
             for (int n : insert.executeBatch()) {

@@ -167,17 +167,7 @@ public class ScreeningService {
             if (wanted < 1 || wanted > latest) {
                 throw new DomainException.InvalidField("ruleSetVersion", "no rule-set version " + wanted + " (the latest is " + latest + ")");
             }
-            List<String> bodies = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT body::text FROM knowledge_point WHERE rule_set_version <= ? ORDER BY rule_class, kp_id, scope, version")) {
-                ps.setInt(1, wanted);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        bodies.add(rs.getString(1));
-                    }
-                }
-            }
-            return rules.compile(wanted, bodies);
+            return rules.compileStored(c, wanted);
         }
     }
 

@@ -1,0 +1,156 @@
+package org.fundguard.monitoring.screening;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.fundguard.kit.problem.DomainException;
+import org.fundguard.kit.security.RegionScope;
+import org.fundguard.monitoring.RuleSetHolder;
+import org.fundguard.monitoring.engine.Hit;
+import org.fundguard.monitoring.replica.QualificationCache;
+import org.fundguard.monitoring.review.RuleOutcomeResource;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Back-testing a rule-set version (issue 6 §4): the region's stored claims of a period screened with that version and
+ * with the one in use, nothing stored; hits are compared by their finding key (rule class, knowledge point, visit, fee
+ * lines), and past review outcomes per rule and knowledge point predict how many of the gained hits reviewers would
+ * confirm. Blocking (JDBC), on a worker thread.
+ */
+@ApplicationScoped
+public class Backtest {
+
+    /** One rule and knowledge point's change. */
+    public record RuleChange(@Schema(required = true) String ruleCode, @Schema(required = true) String knowledgePointId,
+                             @Schema(required = true) long hitsActive, @Schema(required = true) long hitsVersion,
+                             @Schema(required = true) long gained, @Schema(required = true) long lost,
+                             @Schema(required = true) BigDecimal amountGained, @Schema(required = true) BigDecimal amountLost,
+                             @Schema(description = "Past reviews' confirmed share for this rule and point; null before any outcome.") BigDecimal confirmedShare) {
+    }
+
+    /** The comparison. */
+    public record Report(@Schema(required = true) int version, @Schema(required = true) int activeVersion,
+                         @Schema(required = true) String region, @Schema(required = true) LocalDate from,
+                         @Schema(required = true) LocalDate to, @Schema(required = true) long claims,
+                         @Schema(required = true) long lines, @Schema(required = true) long hitsActive,
+                         @Schema(required = true) long hitsVersion, @Schema(required = true) long gained,
+                         @Schema(required = true) long lost,
+                         @Schema(description = "Gained hits times their rule's confirmed share, over those whose rule has outcomes.") BigDecimal expectedConfirmedOfGained,
+                         @Schema(description = "Estimated confirmed share of the version in use's hits (rules with outcomes).") BigDecimal estimatedConfirmedShareActive,
+                         @Schema(description = "Estimated confirmed share of this version's hits (rules with outcomes).") BigDecimal estimatedConfirmedShareVersion,
+                         @Schema(required = true, description = "Every rule and knowledge point with a hit in either, changed ones first.") List<RuleChange> byRule) {
+    }
+
+    private static final int LOOKBACK_DAYS = 90;
+
+    private final DataSource dataSource;
+    private final RuleSetHolder rules;
+    private final QualificationCache qualifications;
+
+    public Backtest(DataSource dataSource, RuleSetHolder rules, QualificationCache qualifications) {
+        this.dataSource = dataSource;
+        this.rules = rules;
+        this.qualifications = qualifications;
+    }
+
+    public Report run(int version, String region, LocalDate from, LocalDate to) throws SQLException {
+        RuleSetHolder.Compiled active = rules.current();
+        RuleSetHolder.Compiled candidate;
+        Map<String, BigDecimal> shares = new HashMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            int latest;
+            try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(version), 0) FROM rule_set_version");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                latest = rs.getInt(1);
+            }
+            if (version < 1 || version > latest) {
+                throw new DomainException.InvalidField("version", "no rule-set version " + version + " (the latest is " + latest + ")");
+            }
+            candidate = rules.compileStored(c, version);
+            for (RuleOutcomeResource.RuleOutcome o : RuleOutcomeResource.outcomes(c, RegionScope.of(region).likePattern())) {
+                if (o.confirmedShare() != null) {
+                    shares.put(o.ruleCode() + '|' + o.knowledgePointId(), o.confirmedShare());
+                }
+            }
+        }
+        Map<String, Hit> before = new HashMap<>();
+        Map<String, Hit> after = new HashMap<>();
+        ScreeningRun.Result a = new ScreeningRun(this::connection, active.rules(), qualifications)
+                .collect(region, from, to, LOOKBACK_DAYS, h -> before.put(ScreeningRun.key(h), h));
+        new ScreeningRun(this::connection, candidate.rules(), qualifications)
+                .collect(region, from, to, LOOKBACK_DAYS, h -> after.put(ScreeningRun.key(h), h));
+
+        Map<String, long[]> counts = new TreeMap<>();          // rule|kp → hitsActive, hitsVersion, gained, lost
+        Map<String, BigDecimal[]> amounts = new HashMap<>();   // rule|kp → amountGained, amountLost
+        before.forEach((k, h) -> tally(counts, amounts, h, 0, after.containsKey(k) ? -1 : 3));
+        after.forEach((k, h) -> tally(counts, amounts, h, 1, before.containsKey(k) ? -1 : 2));
+
+        List<RuleChange> byRule = new ArrayList<>();
+        long gained = 0;
+        long lost = 0;
+        BigDecimal expected = BigDecimal.ZERO;
+        boolean anyShare = false;
+        for (Map.Entry<String, long[]> e : counts.entrySet()) {
+            String[] id = e.getKey().split("\\|", 2);
+            long[] n = e.getValue();
+            BigDecimal[] m = amounts.get(e.getKey());
+            BigDecimal share = shares.get(e.getKey());
+            byRule.add(new RuleChange(id[0], id[1], n[0], n[1], n[2], n[3], m[0], m[1], share));
+            gained += n[2];
+            lost += n[3];
+            if (share != null && n[2] > 0) {
+                expected = expected.add(share.multiply(BigDecimal.valueOf(n[2])));
+                anyShare = true;
+            }
+        }
+        byRule.sort((x, y) -> Long.compare(y.gained() + y.lost(), x.gained() + x.lost()));
+        return new Report(version, active.version(), region, from, to, a.claims(), a.lines(), before.size(), after.size(), gained,
+                lost, anyShare ? expected.setScale(2, RoundingMode.HALF_UP) : null, estimatedShare(before, shares),
+                estimatedShare(after, shares), byRule);
+    }
+
+    private static void tally(Map<String, long[]> counts, Map<String, BigDecimal[]> amounts, Hit h, int side, int change) {
+        String k = h.ruleCode() + '|' + h.knowledgePointId();
+        long[] n = counts.computeIfAbsent(k, x -> new long[4]);
+        BigDecimal[] m = amounts.computeIfAbsent(k, x -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO});
+        n[side]++;
+        if (change >= 0) {
+            n[change]++;
+            m[change - 2] = m[change - 2].add(h.amount());
+        }
+    }
+
+    private static BigDecimal estimatedShare(Map<String, Hit> hits, Map<String, BigDecimal> shares) {
+        BigDecimal sum = BigDecimal.ZERO;
+        long known = 0;
+        for (Hit h : hits.values()) {
+            BigDecimal s = shares.get(h.ruleCode() + '|' + h.knowledgePointId());
+            if (s != null) {
+                sum = sum.add(s);
+                known++;
+            }
+        }
+        return known == 0 ? null : sum.divide(BigDecimal.valueOf(known), 4, RoundingMode.HALF_UP);
+    }
+
+    private Connection connection() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new IllegalStateException("no database connection", e);
+        }
+    }
+}
