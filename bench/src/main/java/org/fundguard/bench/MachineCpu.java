@@ -4,13 +4,23 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** CPU time the whole machine has been busy (all cores, every process), from the first line of /proc/stat, in nanoseconds. */
+/** The whole machine's use: CPU time busy (all cores, every process) from /proc/stat, and the load average. */
 public final class MachineCpu {
 
     /** Linux reports /proc/stat in clock ticks; USER_HZ is 100 on every kernel we run on. */
     private static final long NANOS_PER_TICK = 10_000_000L;
 
     private MachineCpu() {
+    }
+
+    /** The 1-, 5- and 15-minute load averages from /proc/loadavg, as printed there; "?" when it cannot be read. */
+    public static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     /** Busy time (user, nice, system, irq, softirq, steal) summed over all cores; -1 when /proc/stat cannot be read. */

@@ -28,8 +28,20 @@ public final class OpenModelLoad {
             .connectTimeout(Duration.ofSeconds(2))
             .build();
 
-    /** Sends {@code rate} requests per second for {@code duration}, expecting status {@code expect}. */
-    public Result run(String url, Map<String, String> headers, int rate, Duration duration, int expect) throws InterruptedException {
+    /** A request with these headers: a GET when {@code body} is null, else a POST of {@code body} (sent unchanged each time). */
+    public static HttpRequest request(String url, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5));
+        if (body == null) {
+            b.GET();
+        } else {
+            b.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        }
+        headers.forEach(b::header);
+        return b.build();
+    }
+
+    /** Sends {@code request} {@code rate} times per second for {@code duration}, expecting status {@code expect}. */
+    public Result run(HttpRequest request, int rate, Duration duration, int expect) throws InterruptedException {
         Histogram h = new Histogram(TimeUnit.SECONDS.toMicros(10), 3);
         AtomicLong ok = new AtomicLong();
         AtomicLong failed = new AtomicLong();
@@ -37,9 +49,6 @@ public final class OpenModelLoad {
         java.util.concurrent.atomic.AtomicReference<String> firstProblem = new java.util.concurrent.atomic.AtomicReference<>();
         long total = rate * duration.toSeconds();
         CountDownLatch done = new CountDownLatch((int) total);
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET();
-        headers.forEach(b::header);
-        HttpRequest request = b.build();
         long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
         long start = System.nanoTime();
         for (long i = 0; i < total; i++) {

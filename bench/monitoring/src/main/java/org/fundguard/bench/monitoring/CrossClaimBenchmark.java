@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -141,28 +140,13 @@ public final class CrossClaimBenchmark {
                 Arrays.toString(round(allTimes)), fgSorted.counts);
 
         // ---------------------------------------------------------------- PostgreSQL
-        Path work = Files.createTempDirectory("fg-bench-pg");
         Map<String, Long> sqlCounts = new LinkedHashMap<>();
         double[] sqlTimes = new double[rounds];
         Map<String, double[]> perQuery = new LinkedHashMap<>();
         String pgVersion;
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                .setOverrideWorkingDirectory(work.toFile())
-                .setDataDirectory(work.resolve("data"))
-                .setCleanDataDirectory(true)
-                .setServerConfig("shared_buffers", "1GB")
-                .setServerConfig("work_mem", "256MB")
-                .setServerConfig("maintenance_work_mem", "512MB")
-                .setServerConfig("max_wal_size", "4GB")
-                .setServerConfig("synchronous_commit", "off")
-                .setServerConfig("fsync", "off")
-                .setLocaleConfig("encoding", "UTF8")
-                .start();
+        try (EmbeddedPostgres pg = BenchPostgres.start("fg-bench-pg");
              Connection c = pg.getPostgresDatabase().getConnection()) {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT version()")) {
-                rs.next();
-                pgVersion = rs.getString(1).replaceAll(" on .*", "");
-            }
+            pgVersion = BenchPostgres.version(c);
             long l0 = System.nanoTime();
             load(c, data);
             System.out.printf("%s: loaded and indexed in %.1f s%n", pgVersion, (System.nanoTime() - l0) / 1e9);
@@ -175,28 +159,20 @@ public final class CrossClaimBenchmark {
             }
             for (int w = 0; w < 2; w++) { // warm-up: caches, plans
                 for (String q : queries.values()) {
-                    rows(c, q);
+                    BenchPostgres.rows(c, q);
                 }
             }
             for (int r = 0; r < rounds; r++) {
                 long s = System.nanoTime();
                 for (Map.Entry<String, String> q : queries.entrySet()) {
                     long qs = System.nanoTime();
-                    sqlCounts.put(q.getKey(), rows(c, q.getValue()));
+                    sqlCounts.put(q.getKey(), BenchPostgres.rows(c, q.getValue()));
                     perQuery.get(q.getKey())[r] = (System.nanoTime() - qs) / 1e9;
                 }
                 sqlTimes[r] = (System.nanoTime() - s) / 1e9;
             }
-            try (Statement st = c.createStatement()) {
-                for (Map.Entry<String, String> q : queries.entrySet()) {
-                    StringBuilder plan = new StringBuilder();
-                    try (ResultSet rs = st.executeQuery("EXPLAIN " + q.getValue())) {
-                        while (rs.next()) {
-                            plan.append("    ").append(rs.getString(1)).append('\n');
-                        }
-                    }
-                    System.out.printf("plan %s:%n%s", q.getKey(), plan);
-                }
+            for (Map.Entry<String, String> q : queries.entrySet()) {
+                System.out.printf("plan %s:%n%s", q.getKey(), BenchPostgres.plan(c, q.getValue()));
             }
         }
         StringBuilder per = new StringBuilder();
@@ -321,18 +297,6 @@ public final class CrossClaimBenchmark {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    /** Runs the query and fetches every row (as screening would hand its hits on); returns the row count. */
-    private static long rows(Connection c, String sql) throws SQLException {
-        long n = 0;
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                rs.getString(1);
-                n++;
-            }
-        }
-        return n;
-    }
 
     /** Hits counted per rule class. */
     private static final class PerClass implements HitSink {

@@ -12,9 +12,11 @@ import java.util.Properties;
 
 /**
  * Prints the one results table of {@code run.sh} from the JMH JSON of {@link PerLineRulesBenchmark} and the results
- * file of {@link CrossClaimBenchmark}: benchmark | FundGuard | peer | ratio | target | met?.
+ * files of {@link CrossClaimBenchmark} and {@link EndToEndBenchmark}: benchmark | FundGuard | peer | ratio | target |
+ * met?.
  *
- * <p>Arguments: {@code <perline.json> <crossclaim.properties> [load text]}; a missing file leaves its rows out.
+ * <p>Arguments: {@code <perline.json> <crossclaim.properties> <endtoend.properties> [load text]}; a missing file
+ * leaves its rows out.
  */
 public final class Report {
 
@@ -48,6 +50,26 @@ public final class Report {
                         "FundGuard time ≤ SQL time", fg <= sql ? "yes" : "NO"});
             }
         }
+        Path e2e = Path.of(args[2]);
+        if (Files.isRegularFile(e2e)) {
+            Properties p = new Properties();
+            p.load(new StringReader(Files.readString(e2e)));
+            long lines = Long.parseLong(p.getProperty("lines"));
+            double copy = lines / Double.parseDouble(p.getProperty("sql.copy.seconds"));
+            double rules = lines / Double.parseDouble(p.getProperty("sql.rules.seconds"));
+            for (String[] dialect : new String[][] {{"jsonl", "JSON lines"}, {"csv", "warehouse CSV"}}) {
+                double fg = lines / Double.parseDouble(p.getProperty("fundguard." + dialect[0] + ".seconds"));
+                rows.add(new String[] {String.format(Locale.ROOT,
+                        "end-to-end screening, %,d lines from %s files to hits, %s rule classes, 1 thread",
+                        lines, dialect[1],
+                        p.getProperty("ruleClasses")),
+                        String.format(Locale.ROOT, "%,.0f lines/s", fg),
+                        String.format(Locale.ROOT, "%s COPY of the warehouse CSVs only %,.0f lines/s (COPY + 3 SQL rules %,.0f lines/s)",
+                                p.getProperty("postgres"), copy, rules),
+                        String.format(Locale.ROOT, "%.2f× COPY only, %.2f× COPY + 3 rules", fg / copy, fg / rules),
+                        "≥ 250,000 lines/s", fg >= 250_000 ? "yes" : "NO"});
+            }
+        }
         String[] head = {"benchmark", "FundGuard", "peer", "ratio", "target", "met?"};
         int[] w = new int[head.length];
         for (int i = 0; i < head.length; i++) {
@@ -65,9 +87,9 @@ public final class Report {
         for (String[] r : rows) {
             System.out.println(line(r, w));
         }
-        if (args.length > 2) {
+        if (args.length > 3) {
             System.out.println();
-            System.out.println("load: " + args[2].trim());
+            System.out.println("load: " + args[3].trim());
         }
     }
 
