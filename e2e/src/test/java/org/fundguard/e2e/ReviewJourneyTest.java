@@ -109,7 +109,9 @@ class ReviewJourneyTest {
                         "publicOfficialInvolved", false),
                 "responsiblePersons", List.of(Map.of("nationalCode", "D341100000001", "personType", "DOCTOR",
                         "responsibilityLevel", "PRINCIPAL"))), 200);
-        his().body(Map.of("statement", "无异议")).when().post(API + "/institution/reviews/" + id + "/statement").then().statusCode(200);
+        // the statement from a person at the hospital's medical-insurance office, signed in as a user
+        as("h34110200001-staff").contentType(ContentType.JSON).body(Map.of("statement", "无异议"))
+                .when().post(API + "/institution/reviews/" + id + "/statement").then().statusCode(200);
         String decisionId = as("chuzhou-auditor").contentType(ContentType.JSON).body(Map.of())
                 .when().post(API + "/reviews/" + id + "/final-decision").then().statusCode(200)
                 .body("status", equalTo("DECIDED")).extract().path("decisionId");

@@ -41,6 +41,7 @@ class RouteMatrixTest {
             agency-police                   | 403 403 403 200 403 200 200
             agency-discipline               | 403 403 403 200 403 200 200
             his-h34110200001                | 403 200 200 403 403 200 200
+            h34110200001-staff              | 403 200 200 403 403 200 200
             """)
     void answersExactlyAsThePolicySays(String who, String expected) {
         String[] codes = expected.trim().split("\\s+");

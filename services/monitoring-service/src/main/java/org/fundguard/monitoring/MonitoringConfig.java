@@ -52,5 +52,13 @@ public interface MonitoringConfig {
         /** 陈述申辩: how long the institution may state and defend against the draft decision. */
         @WithDefault("5")
         int statementDays();
+
+        /** A staff step is reminded this many days before its deadline (and once more when it has passed). */
+        @WithDefault("2")
+        int remindDaysBefore();
+
+        /** How often reminders are written. */
+        @WithDefault("1h")
+        java.time.Duration reminderInterval();
     }
 }

@@ -92,7 +92,9 @@ public class ReviewResource {
     public record AssignmentRequest(@NotBlank @Size(max = 120) String assignee) {
     }
 
-    public record ReviewRequest(@NotNull ReviewService.Outcome outcome, @NotBlank @Size(max = 500) String reason) {
+    public record ReviewRequest(@NotNull ReviewService.Outcome outcome, @NotBlank @Size(max = 500) String reason,
+                                @Schema(description = "Second review only: a dismissal also leaves out this rule and knowledge point's hits at this institution in later runs.")
+                                Boolean suppressSimilar) {
     }
 
     public record InvestigationRequest(@NotNull Outcome outcome,
@@ -140,6 +142,25 @@ public class ReviewResource {
         long[] total = {0};
         return service.list(caller.get(), status == null ? null : ReviewStatus.valueOf(status), overdue, assignee, page, size, total)
                 .map(l -> new ReviewPage(l.stream().map(this::view).toList(), page, size, total[0]));
+    }
+
+    /** A reminder of a staff step. */
+    public record ReminderView(@Schema(required = true) UUID caseId, @Schema(required = true) String status,
+                               @Schema(required = true) LocalDate stepDue,
+                               @Schema(required = true, enumeration = {"DUE_SOON", "OVERDUE"}) String kind,
+                               @Schema(required = true) OffsetDateTime createdAt) {
+    }
+
+    @GET
+    @Path("/reviews/reminders")
+    @RolesAllowed(Roles.AUDITOR)
+    @Operation(operationId = "listReviewReminders", summary = "Reminders of steps coming due or overdue, for cases assigned to the caller or to nobody")
+    @APIResponse(responseCode = "200", description = "The reminders, newest first.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReminderView[].class)))
+    @APIResponse(responseCode = "403", description = "Not an auditor.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<List<ReminderView>> reminders() {
+        return service.reminders(caller.get()).map(l -> l.stream()
+                .map(m -> new ReminderView(m.caseId, m.status, m.stepDue, m.kind, m.createdAt)).toList());
     }
 
     @GET
@@ -196,7 +217,7 @@ public class ReviewResource {
     @APIResponse(responseCode = "409", description = "The case is not at this step, or a period has not ended.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ReviewView> secondReview(UUID id, @Valid @NotNull ReviewRequest body) {
-        return service.secondReview(caller.get(), id, body.outcome(), body.reason()).map(this::view);
+        return service.secondReview(caller.get(), id, body.outcome(), body.reason(), Boolean.TRUE.equals(body.suppressSimilar())).map(this::view);
     }
 
     @POST

@@ -91,6 +91,14 @@ public class ReviewService {
         return out;
     }
 
+    /** Reminders of cases in the caller's region assigned to the caller or to nobody, newest first (at most 200). */
+    @WithSession
+    public Uni<List<ReviewReminder>> reminders(Caller staff) {
+        return ReviewReminder.<ReviewReminder>find("caseId in (select r.id from ReviewCase r where r.admdvs like ?1 "
+                        + "and (r.assignee is null or r.assignee = ?2)) order by createdAt desc, id", staff.scope().likePattern(),
+                staff.username()).page(Page.ofSize(200)).list();
+    }
+
     @WithSession
     public Uni<ReviewCase> get(Caller staff, UUID id) {
         return visible(staff, id);
@@ -125,9 +133,15 @@ public class ReviewService {
         });
     }
 
-    /** 复审 by another auditor: confirm (the institution may then appeal) or dismiss (closed). */
+    /**
+     * 复审 by another auditor: confirm (the institution may then appeal) or dismiss (closed). A dismissal may suppress
+     * the same rule and knowledge point's hits at this institution in later runs (its reason is recorded with it).
+     */
     @WithTransaction
-    public Uni<ReviewCase> secondReview(Caller staff, UUID id, Outcome outcome, String reason) {
+    public Uni<ReviewCase> secondReview(Caller staff, UUID id, Outcome outcome, String reason, boolean suppressSimilar) {
+        if (suppressSimilar && outcome != Outcome.DISMISS) {
+            return Uni.createFrom().failure(new DomainException.InvalidField("suppressSimilar", "only a dismissal suppresses later hits"));
+        }
         return change(staff, id, "review.second-reviewed", c -> {
             requireStatus(c, ReviewStatus.SECOND_REVIEW);
             if (staff.username().equals(c.firstReviewer)) {
@@ -143,7 +157,25 @@ public class ReviewService {
             } else {
                 close(c, ReviewStatus.DISMISSED, "dismissed at second review: " + reason);
             }
-        });
+        }).call(c -> !suppressSimilar ? Uni.createFrom().voidItem()
+                : HitSuppression.count("ruleCode = ?1 and knowledgePointId = ?2 and fixmedinsCode = ?3", c.ruleCode,
+                        c.knowledgePointId, c.fixmedinsCode).chain(n -> {
+                    if (n > 0) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    HitSuppression h = new HitSuppression();
+                    h.id = UUID.randomUUID();
+                    h.ruleCode = c.ruleCode;
+                    h.knowledgePointId = c.knowledgePointId;
+                    h.fixmedinsCode = c.fixmedinsCode;
+                    h.caseId = c.id;
+                    h.reason = reason;
+                    h.createdBy = staff.username();
+                    h.createdAt = clock.now();
+                    return h.persist().call(x -> audit.record(staff, "review.suppressed", "hit-suppression", h.id.toString(), null,
+                            Map.of("ruleCode", h.ruleCode, "knowledgePointId", h.knowledgePointId, "fixmedinsCode", h.fixmedinsCode,
+                                    "caseId", c.id.toString(), "reason", reason))).replaceWithVoid();
+                }));
     }
 
     /** 申诉: the institution's appeal with documents, within the appeal period; the case goes to investigation. */

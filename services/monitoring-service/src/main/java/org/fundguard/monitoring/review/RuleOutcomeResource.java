@@ -36,6 +36,11 @@ import java.util.List;
 @Blocking
 public class RuleOutcomeResource {
 
+    /** SQL conditions on {@code review_case r}: what reviewers confirmed (second review, or a definite violation on investigation). */
+    static final String CONFIRMED = "r.second_outcome = 'CONFIRM' AND r.status <> 'DISMISSED' OR r.result_type = 'DEFINITE' AND r.fund_loss IS NOT NULL";
+    /** ... and what they dismissed (at second review or on investigation). */
+    static final String DISMISSED = "r.status = 'DISMISSED'";
+
     private final DataSource dataSource;
     private final CurrentCaller caller;
 
@@ -66,9 +71,7 @@ public class RuleOutcomeResource {
     /** The outcomes of the findings whose region matches {@code regionLike} (a RegionScope like-pattern). */
     public static List<RuleOutcome> outcomes(Connection c, String regionLike) throws SQLException {
         String sql = "SELECT f.rule_code, f.knowledge_point_id, count(*), "
-                + "count(*) FILTER (WHERE r.second_outcome = 'CONFIRM' AND r.status <> 'DISMISSED' "
-                + "  OR r.result_type = 'DEFINITE' AND r.fund_loss IS NOT NULL), "
-                + "count(*) FILTER (WHERE r.status = 'DISMISSED'), "
+                + "count(*) FILTER (WHERE " + CONFIRMED + "), count(*) FILTER (WHERE " + DISMISSED + "), "
                 + "count(*) FILTER (WHERE r.id IS NOT NULL AND r.status NOT IN ('DISMISSED', 'DECIDED') AND r.second_outcome IS NULL "
                 + "  AND NOT (r.result_type = 'DEFINITE' AND r.fund_loss IS NOT NULL)) "
                 + "FROM finding f LEFT JOIN review_case r ON r.finding_id = f.id WHERE f.admdvs LIKE ? "

@@ -45,7 +45,7 @@ public final class ScreeningRun {
     }
 
     /** What a job did. */
-    public record Result(long claims, long lines, long hits, long newFindings) {
+    public record Result(long claims, long lines, long hits, long newFindings, long suppressed) {
     }
 
     static final int PROGRESS_EVERY = 5_000;
@@ -88,7 +88,7 @@ public final class ScreeningRun {
         try (Connection findings = connections.get()) {
             findings.setAutoCommit(false);
             DeathRegistry deaths = deaths(findings, like, start.minusDays(lookbackDays), end);
-            Sink sink = new Sink(findings, jobId, start, end, progress, collector);
+            Sink sink = new Sink(findings, jobId, start, end, progress, collector, suppressions(findings));
             BatchScreener screener = new BatchScreener(new RuleEngine(rules));
             Reader reader = new Reader(like, start.minusDays(lookbackDays), end, sink);
             BatchScreener.Summary summary;
@@ -100,8 +100,20 @@ public final class ScreeningRun {
             sink.flush();
             findings.commit();
             progress.update(sink.claims, sink.lines, sink.hits, sink.inserted);
-            return new Result(sink.claims, sink.lines, sink.hits, sink.inserted);
+            return new Result(sink.claims, sink.lines, sink.hits, sink.inserted, sink.suppressed);
         }
+    }
+
+    /** rule|knowledge point|institution of the hits reviewers chose to leave out of later runs. */
+    private static java.util.Set<String> suppressions(Connection c) throws SQLException {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT rule_code, knowledge_point_id, fixmedins_code FROM hit_suppression");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getString(1) + '|' + rs.getString(2) + '|' + rs.getString(3));
+            }
+        }
+        return out;
     }
 
     /** The finding's identity: rule class, knowledge point, visit and fee lines (so a re-run adds no duplicate). */
@@ -219,6 +231,7 @@ public final class ScreeningRun {
         private final Progress progress;
         private final PreparedStatement insert;
         private final java.util.function.Consumer<Hit> collector;
+        private final java.util.Set<String> suppressions;
         private Claim current;
         private boolean inPeriod;
         private int batched;
@@ -226,10 +239,12 @@ public final class ScreeningRun {
         long lines;
         long hits;
         long inserted;
+        long suppressed;
 
         Sink(Connection c, UUID jobId, LocalDateTime from, LocalDateTime to, Progress progress,
-             java.util.function.Consumer<Hit> collector) throws SQLException {
+             java.util.function.Consumer<Hit> collector, java.util.Set<String> suppressions) throws SQLException {
             this.collector = collector;
+            this.suppressions = suppressions;
             this.c = c;
             this.jobId = jobId;
             this.from = from;
@@ -261,6 +276,11 @@ public final class ScreeningRun {
 
         void accept(Hit hit) {
             if (!inPeriod || current == null || !hit.mdtrtId().equals(current.visit().mdtrtId())) {
+                return;
+            }
+            if (!suppressions.isEmpty()
+                    && suppressions.contains(hit.ruleCode() + '|' + hit.knowledgePointId() + '|' + current.visit().fixmedinsCode())) {
+                suppressed++;
                 return;
             }
             hits++;

@@ -174,9 +174,10 @@ public class ScreeningService {
     private void run(UUID id, String region, LocalDate from, LocalDate to, RuleSetHolder.Compiled compiled) {
         String status = "DONE";
         String error = null;
+        long suppressed = 0;
         try {
-            new ScreeningRun(this::connection, compiled.rules(), qualifications)
-                    .run(id, region, from, to, 90, (claims, lines, hits, found) -> progress(id, claims, lines, hits, found, null, null));
+            suppressed = new ScreeningRun(this::connection, compiled.rules(), qualifications)
+                    .run(id, region, from, to, 90, (claims, lines, hits, found) -> progress(id, claims, lines, hits, found, null, null)).suppressed();
             openReviews(id, region);
         } catch (RuntimeException | SQLException e) {
             status = "FAILED";
@@ -185,7 +186,9 @@ public class ScreeningService {
         }
         try {
             progress(id, -1, -1, -1, -1, status, error);
-            record(Caller.system("screening"), "screening." + status.toLowerCase(), "screening-job", id.toString(), snapshot(job(id)));
+            Map<String, Object> end = snapshot(job(id));
+            end.put("suppressed", suppressed);
+            record(Caller.system("screening"), "screening." + status.toLowerCase(), "screening-job", id.toString(), end);
         } catch (SQLException | RuntimeException e) {
             LOG.warnf("screening job %s: cannot record its end: %s", id, String.valueOf(e));
         }

@@ -59,7 +59,7 @@ class ReviewResourceTest {
 
     /** Loads and screens June's claims once: two suspects (a man given a women-only drug) and one definite violation. */
     static synchronized void screened() throws Exception {
-        if (Db.count("SELECT count(*) FROM review_case r JOIN finding f ON f.id = r.finding_id WHERE f.mdtrt_id LIKE 'RVW-%'") > 0) {
+        if (Db.count("SELECT count(*) FROM review_case r JOIN finding f ON f.id = r.finding_id WHERE f.mdtrt_id = 'RVW-A1'") > 0) {
             return;
         }
         String lines = visit("RVW-A1", "RVW-P1", "1", "341102", WOMEN_ONLY, "30.00", "2025-06-10", "310") + "\n"
@@ -167,6 +167,20 @@ class ReviewResourceTest {
         // reviewers' outcomes per rule: the women-only rule has a confirmed finding
         as("anhui-analyst").when().get(API + "/rule-outcomes").then().statusCode(200)
                 .body("find { it.knowledgePointId == 'KP-SEX-0001' }.confirmed", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+
+        // statistics for analysts: by region, rule and month, with the recovered amount and the fine; none for Huaibei
+        String today = java.time.LocalDate.now(ReviewClock.CHINA).toString();
+        var stats = as("anhui-analyst").queryParam("from", today).queryParam("to", today).when().get(API + "/statistics")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(stats.getLong("decided")).isGreaterThanOrEqualTo(1);
+        assertThat(stats.getDouble("rows.find { it.region == '341102' && it.ruleCode == 'GZ10000301004000' }.recovered"))
+                .isGreaterThanOrEqualTo(30.0);
+        assertThat(stats.getDouble("rows.find { it.region == '341102' && it.ruleCode == 'GZ10000301004000' }.fines"))
+                .isGreaterThanOrEqualTo(45.0);
+        assertThat(stats.getString("rows.find { it.region == '341102' }.month")).isEqualTo(today.substring(0, 7));
+        as("huaibei-analyst").queryParam("from", today).queryParam("to", today).when().get(API + "/statistics").then()
+                .statusCode(200).body("rows.region", not(hasItem("341102")));
+        as("anhui-analyst").queryParam("from", today).when().get(API + "/statistics").then().statusCode(400).contentType(PROBLEM);
     }
 
     @Test
@@ -175,6 +189,8 @@ class ReviewResourceTest {
         String definite = caseOf("RVW-D1");
         as("chuzhou-auditor").when().get(API + "/reviews/" + definite).then().statusCode(200)
                 .body("status", equalTo("APPEAL_OPEN")).body("resultType", equalTo("DEFINITE"));
+        // the hospital's medical-insurance office staff see it too (a person, not the system account)
+        as("h34110200001-staff").when().get(API + "/institution/reviews").then().statusCode(200).body("id", hasItem(definite));
         // another institution's system cannot appeal it (the demo realm has one hospital system: a case of another institution)
         his().body(Map.of("statement", "x")).when().post(API + "/institution/reviews/00000000-0000-0000-0000-000000000000/appeal")
                 .then().statusCode(404).contentType(PROBLEM);
@@ -192,6 +208,63 @@ class ReviewResourceTest {
     }
 
     @Test
+    void aDismissalMaySuppressTheRulesLaterHitsAtTheInstitutionAndSamplesMeasureReviewErrors() throws Exception {
+        String first = visit("RVW-S1", "RVW-P5", "1", "340602", WOMEN_ONLY, "30.00", "2025-07-10", "310") + "\n";
+        as("huaibei-auditor").contentType("application/x-ndjson").body(first.getBytes(StandardCharsets.UTF_8))
+                .when().post(API + "/claims/imports").then().statusCode(200).body("visitsStored", equalTo(1));
+        String job = as("huaibei-auditor").contentType(ContentType.JSON)
+                .body(Map.of("region", "340600", "from", "2025-07-01", "to", "2025-07-31"))
+                .when().post(API + "/screenings").then().statusCode(202).extract().path("id");
+        assertThat(finished("huaibei-auditor", job)).containsEntry("status", "DONE");
+        String id = caseOf("RVW-S1");
+
+        step("huaibei-auditor", id, "first-review", Map.of("outcome", "DISMISS", "reason", "该院此药经省局备案用于特定适应症")).statusCode(200);
+        step("huaibei-auditor-2", id, "second-review", Map.of("outcome", "CONFIRM", "reason", "x", "suppressSimilar", true))
+                .statusCode(400).body("errors.field", hasItem("suppressSimilar"));
+        step("huaibei-auditor-2", id, "second-review", Map.of("outcome", "DISMISS", "reason", "备案属实，同类不再提示",
+                "suppressSimilar", true)).statusCode(200).body("status", equalTo("DISMISSED"));
+        assertThat(Db.count("SELECT count(*) FROM hit_suppression WHERE case_id = ?::uuid AND fixmedins_code = 'H34060200007'", id))
+                .isEqualTo(1);
+
+        // a later claim with the same drug at the same institution: no finding, no case
+        String later = visit("RVW-S2", "RVW-P6", "1", "340602", WOMEN_ONLY, "30.00", "2025-07-20", "310") + "\n";
+        as("huaibei-auditor").contentType("application/x-ndjson").body(later.getBytes(StandardCharsets.UTF_8))
+                .when().post(API + "/claims/imports").then().statusCode(200);
+        String again = as("huaibei-auditor").contentType(ContentType.JSON)
+                .body(Map.of("region", "340600", "from", "2025-07-01", "to", "2025-07-31"))
+                .when().post(API + "/screenings").then().statusCode(202).extract().path("id");
+        assertThat(finished("huaibei-auditor", again)).containsEntry("status", "DONE").containsEntry("newFindings", 0);
+        assertThat(Db.count("SELECT count(*) FROM finding WHERE mdtrt_id = 'RVW-S2'")).isZero();
+
+        // quality sampling: the province draws reviewed cases by amount; a reviewer may not re-check their own case
+        String sample = as("anhui-auditor").contentType(ContentType.JSON)
+                .body(Map.of("region", "340600", "method", "AMOUNT", "size", 10))
+                .when().post(API + "/review-samples").then().statusCode(201).body("method", equalTo("AMOUNT"))
+                .body("items.caseId", hasItem(id)).body("errorRate", org.hamcrest.Matchers.nullValue()).extract().path("id");
+        as("huaibei-auditor").contentType(ContentType.JSON).body(Map.of("outcome", "CONFIRM", "reason", "x"))
+                .when().post(API + "/review-samples/" + sample + "/items/" + id + "/recheck").then().statusCode(403);
+        as("anhui-auditor").contentType(ContentType.JSON).body(Map.of("outcome", "CONFIRM", "reason", "备案不覆盖男性患者"))
+                .when().post(API + "/review-samples/" + sample + "/items/" + id + "/recheck").then().statusCode(200)
+                .body("rechecked", equalTo(1)).body("disagreements", equalTo(1)).body("errorRate", equalTo(1.0f));
+        as("anhui-auditor").contentType(ContentType.JSON).body(Map.of("outcome", "CONFIRM", "reason", "again"))
+                .when().post(API + "/review-samples/" + sample + "/items/" + id + "/recheck").then().statusCode(409);
+        as("chuzhou-auditor").when().get(API + "/review-samples/" + sample).then().statusCode(404);
+        // a seeded random sample is drawn the same way twice; variance sampling works too
+        List<String> a = as("anhui-auditor").contentType(ContentType.JSON).body(Map.of("region", "340000", "method", "RANDOM", "size", 3, "seed", 7))
+                .when().post(API + "/review-samples").then().statusCode(201).extract().path("items.caseId");
+        List<String> b = as("anhui-auditor").contentType(ContentType.JSON).body(Map.of("region", "340000", "method", "RANDOM", "size", 3, "seed", 7))
+                .when().post(API + "/review-samples").then().statusCode(201).extract().path("items.caseId");
+        assertThat(a).isEqualTo(b).isNotEmpty();
+        as("anhui-auditor").contentType(ContentType.JSON).body(Map.of("region", "340000", "method", "VARIANCE", "size", 3))
+                .when().post(API + "/review-samples").then().statusCode(201);
+        as("anhui-auditor").contentType(ContentType.JSON).body(Map.of("region", "340000", "method", "GUESS", "size", 3))
+                .when().post(API + "/review-samples").then().statusCode(400).body("errors.field", hasItem("method"));
+    }
+
+    @jakarta.inject.Inject
+    Reminders reminders;
+
+    @Test
     void aSuspectNotReviewedInTimeIsOnTheOverdueList() throws Exception {
         screened();
         String late = caseOf("RVW-B1");
@@ -205,5 +278,13 @@ class ReviewResourceTest {
                 .statusCode(200).body("items.id", not(hasItem(late)));
         as("chuzhou-auditor").queryParam("status", "NOT_A_STATUS").when().get(API + "/reviews").then().statusCode(400)
                 .contentType(PROBLEM);
+
+        // and it is reminded once, however often the reminder job runs
+        reminders.remind();
+        reminders.remind();
+        assertThat(Db.count("SELECT count(*) FROM review_reminder WHERE case_id = ?::uuid AND kind = 'OVERDUE'", late)).isEqualTo(1);
+        as("chuzhou-auditor").when().get(API + "/reviews/reminders").then().statusCode(200)
+                .body("find { it.caseId == '" + late + "' }.kind", equalTo("OVERDUE"));
+        as("huaibei-auditor").when().get(API + "/reviews/reminders").then().statusCode(200).body("caseId", not(hasItem(late)));
     }
 }

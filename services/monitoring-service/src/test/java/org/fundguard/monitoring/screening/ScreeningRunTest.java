@@ -49,16 +49,19 @@ class ScreeningRunTest {
     @BeforeAll
     static void schema() throws Exception {
         TestDatabases.recreate(DB);
-        try (Connection c = TestDatabases.connect(DB); Statement s = c.createStatement();
-             InputStream sql = ScreeningRunTest.class.getResourceAsStream("/db/migration/V20__claims_screenings_findings.sql")) {
-            s.execute(new String(sql.readAllBytes(), StandardCharsets.UTF_8));
+        // the screening tables and those a run reads besides (review cases, suppressions)
+        for (String script : List.of("V20__claims_screenings_findings.sql", "V21__review_cases.sql", "V23__review_quality.sql")) {
+            try (Connection c = TestDatabases.connect(DB); Statement s = c.createStatement();
+                 InputStream sql = ScreeningRunTest.class.getResourceAsStream("/db/migration/" + script)) {
+                s.execute(new String(sql.readAllBytes(), StandardCharsets.UTF_8));
+            }
         }
     }
 
     @BeforeEach
     void empty() throws SQLException {
         try (Connection c = TestDatabases.connect(DB); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE finding, screening_job, claim_visit, death_record");
+            s.execute("TRUNCATE finding, screening_job, claim_visit, death_record CASCADE");
         }
     }
 
