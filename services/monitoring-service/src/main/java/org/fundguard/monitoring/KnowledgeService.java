@@ -85,7 +85,7 @@ public class KnowledgeService {
         if (ImportRows.fileLevel(report, csv)) {
             List<Problem.FieldError> errors = report.errors().stream()
                     .map(e -> new Problem.FieldError(e.field() == null ? "file" : e.field(), e.reason())).toList();
-            return Uni.createFrom().failure(new KnowledgeRefused("The file cannot be imported; nothing was stored.", errors));
+            return Uni.createFrom().failure(new DomainException.InvalidFields("The file cannot be imported; nothing was stored.", errors));
         }
         int[] rows = ImportRows.accepted(report, csv, body);
         List<RowError> errors = new ArrayList<>(report.errors());
@@ -283,7 +283,7 @@ public class KnowledgeService {
         } else {
             for (Map.Entry<String, Object> p : params.entrySet()) {
                 if (isCommon(p.getKey())) {
-                    throw new KnowledgeRefused("params holds only rule parameters.",
+                    throw new DomainException.InvalidFields("params holds only rule parameters.",
                             List.of(new Problem.FieldError("params." + p.getKey(), "is not a rule parameter; use the field of its own")));
                 }
                 row.put(p.getKey(), p.getValue());
@@ -311,7 +311,7 @@ public class KnowledgeService {
         }
         List<Problem.FieldError> errors = r.errors().stream()
                 .map(err -> new Problem.FieldError(editField(err.field()), err.reason())).toList();
-        throw new KnowledgeRefused(errors.size() == 1 ? "1 field is invalid." : errors.size() + " fields are invalid.", errors);
+        throw new DomainException.InvalidFields(errors);
     }
 
     static String editField(String column) {

@@ -115,4 +115,34 @@ public abstract class DomainException extends RuntimeException {
             return java.util.List.of(new Problem.FieldError(field, reason));
         }
     }
+
+    /** Several fields are invalid (400), each named with its reason; nothing was written. */
+    public static class InvalidFields extends DomainException {
+        private final java.util.List<Problem.FieldError> errors;
+
+        public InvalidFields(String detail, java.util.List<Problem.FieldError> errors) {
+            super(detail);
+            this.errors = java.util.List.copyOf(errors);
+        }
+
+        /** "1 field is invalid." / "n fields are invalid." */
+        public InvalidFields(java.util.List<Problem.FieldError> errors) {
+            this(errors.size() == 1 ? "1 field is invalid." : errors.size() + " fields are invalid.", errors);
+        }
+
+        @Override
+        public int status() {
+            return 400;
+        }
+
+        @Override
+        public String title() {
+            return "Bad Request";
+        }
+
+        @Override
+        public java.util.List<Problem.FieldError> errors() {
+            return errors;
+        }
+    }
 }

@@ -105,7 +105,7 @@ public class CheckService {
                 }
             }
             if (!unknown.isEmpty()) {
-                return Uni.createFrom().failure(new CheckRefused(unknown));
+                return Uni.createFrom().failure(new DomainException.InvalidFields(unknown));
             }
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (FeedbackMessage.Warn w : warns) {
@@ -143,7 +143,7 @@ public class CheckService {
     private static List<FeedbackMessage.Warn> validate(FeedbackMessage m) {
         List<Problem.FieldError> errors = new ArrayList<>();
         if (m == null) {
-            throw new CheckRefused(List.of(new Problem.FieldError("body", "is required")));
+            throw new DomainException.InvalidFields(List.of(new Problem.FieldError("body", "is required")));
         }
         if (!"3103".equals(m.infno())) {
             errors.add(new Problem.FieldError("infno", m.infno() == null ? "is required" : "must be 3103 on this path"));
@@ -154,7 +154,7 @@ public class CheckService {
         FeedbackMessage.Data data = m.input() == null ? null : m.input().data();
         if (data == null) {
             errors.add(new Problem.FieldError("input.data", "is required"));
-            throw new CheckRefused(errors);
+            throw new DomainException.InvalidFields(errors);
         }
         if (!"1".equals(data.warnType()) && !"2".equals(data.warnType())) {
             errors.add(new Problem.FieldError("input.data.warn_type", "must be 1 (事前) or 2 (事中)"));
@@ -184,7 +184,7 @@ public class CheckService {
             }
         }
         if (!errors.isEmpty()) {
-            throw new CheckRefused(errors);
+            throw new DomainException.InvalidFields(errors);
         }
         return warns;
     }

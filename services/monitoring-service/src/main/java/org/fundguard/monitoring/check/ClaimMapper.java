@@ -1,5 +1,7 @@
 package org.fundguard.monitoring.check;
 
+import org.fundguard.kit.problem.DomainException;
+
 import org.fundguard.kit.problem.Problem;
 import org.fundguard.monitoring.claim.Claim;
 import org.fundguard.monitoring.claim.Diagnosis;
@@ -43,12 +45,12 @@ public final class ClaimMapper {
     private ClaimMapper() {
     }
 
-    /** Maps the message or throws {@link CheckRefused} listing every bad field. */
+    /** Maps the message or throws {@link DomainException.InvalidFields} listing every bad field. */
     public static List<Mapped> map(String infno, CheckMessage m) {
         ClaimMapper mapper = new ClaimMapper();
         List<Mapped> out = mapper.run(infno, m);
         if (!mapper.errors.isEmpty()) {
-            throw new CheckRefused(mapper.errors);
+            throw new DomainException.InvalidFields(mapper.errors);
         }
         return out;
     }
