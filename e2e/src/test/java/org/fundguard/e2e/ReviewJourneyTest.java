@@ -141,4 +141,13 @@ class ReviewJourneyTest {
             assertThat(found).as("no patient in the event").doesNotContain("E2E-P-");
         }
     }
+
+    @Test
+    void theDemoDataComesScreenedWithCasesToReview() {
+        // the journeys here are Chuzhou's; Huaibei's findings and cases come from the demo claims screened at start
+        await().atMost(Duration.ofSeconds(90)).until(() -> as("huaibei-auditor").queryParam("size", 1).when().get(API + "/reviews")
+                .then().statusCode(200).extract().<Integer>path("totalItems") > 0);
+        assertThat(as("huaibei-auditor").queryParam("size", 1).when().get(API + "/findings").then().statusCode(200)
+                .extract().<Integer>path("totalItems")).isPositive();
+    }
 }

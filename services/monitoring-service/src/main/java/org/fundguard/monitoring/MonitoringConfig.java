@@ -14,6 +14,13 @@ public interface MonitoringConfig {
     @WithDefault("false")
     boolean demoData();
 
+    /**
+     * When no claim is stored yet: load a year of the seeded generator's claims (Chuzhou and Huaibei, 2025, with its
+     * death registry) and screen them as the system, so the demo has findings and review cases.
+     */
+    @WithDefault("false")
+    boolean demoClaims();
+
     /** Classpath resources tried in order for the demo import; the first that exists is imported. */
     @WithDefault("knowledge/demo-knowledge.json,knowledge/sample-knowledge.json")
     List<String> demoKnowledge();

@@ -17,7 +17,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Brings the in-memory state up at start — the demo knowledge base when {@code monitoring.demo-data} is on and the base
- * is empty, then the compiled rule set and the qualification replica — and keeps it in step with the database
+ * is empty, then the compiled rule set and the qualification replica, then (with {@code monitoring.demo-claims}) a year
+ * of generated claims screened into findings and review cases — and keeps it in step with the database
  * ({@code monitoring.refresh-interval}) for changes another replica made.
  */
 @ApplicationScoped
@@ -30,8 +31,11 @@ public class Startup {
     private final RuleSetHolder rules;
     private final QualificationCache qualifications;
     private final MonitoringConfig config;
+    private final org.fundguard.monitoring.screening.ScreeningService screening;
 
-    public Startup(KnowledgeService knowledge, RuleSetHolder rules, QualificationCache qualifications, MonitoringConfig config) {
+    public Startup(KnowledgeService knowledge, RuleSetHolder rules, QualificationCache qualifications, MonitoringConfig config,
+                   org.fundguard.monitoring.screening.ScreeningService screening) {
+        this.screening = screening;
         this.knowledge = knowledge;
         this.rules = rules;
         this.qualifications = qualifications;
@@ -44,6 +48,13 @@ public class Startup {
             VertxContextSupport.subscribeAndAwait(this::demoKnowledge);
         }
         VertxContextSupport.subscribeAndAwait(() -> rules.refresh().chain(qualifications::reload));
+        if (config.demoClaims()) {
+            try {
+                screening.loadDemoClaims(DEMO);
+            } catch (java.sql.SQLException | RuntimeException e) {
+                LOG.warnf("demo claims not loaded: %s", String.valueOf(e));
+            }
+        }
     }
 
     @Scheduled(every = "${monitoring.refresh-interval}", delayed = "${monitoring.refresh-interval}",

@@ -119,6 +119,39 @@ public class ScreeningService {
     }
 
     /**
+     * Demo data: when no claim is stored, a year of the seeded generator's claims (with its death registry) is loaded and
+     * screened for Anhui as {@code actor}, so reviews have cases. Blocking.
+     */
+    public void loadDemoClaims(Caller actor) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM claim_visit");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            if (rs.getLong(1) > 0) {
+                return;
+            }
+        }
+        org.fundguard.monitoring.generator.ClaimGenerator generator = new org.fundguard.monitoring.generator.ClaimGenerator(
+                org.fundguard.monitoring.generator.GeneratorConfig.of(20251201L, 500).withViolationRate(0.2));
+        ClaimStore.Loaded loaded;
+        try (Connection c = dataSource.getConnection()) {
+            loaded = ClaimStore.load(c, generator);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO death_record (psn_no, death_date, source) VALUES (?, ?, 'demo') "
+                    + "ON CONFLICT (psn_no) DO NOTHING")) {
+                for (org.fundguard.monitoring.generator.ClaimGenerator.Death d : generator.deathEntries()) {
+                    ps.setString(1, d.psnNo());
+                    ps.setObject(2, d.deathDate());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        record(actor, "claims.loaded", "claim-load", loaded.loadId().toString(), Map.of("visits", loaded.visits(), "lines", loaded.lines(),
+                "source", "demo generator"));
+        Job job = startJob(actor, "340000", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), null);
+        LOG.infof("demo claims: %d visits, %d lines loaded; screening job %s started", loaded.visits(), loaded.lines(), job.id());
+    }
+
+    /**
      * Starts a screening job in the background, with the rule set in use or an earlier version of it ({@code ruleSetVersion},
      * the knowledge base as it was after that change); answers the job at once. Blocking.
      */
@@ -126,6 +159,10 @@ public class ScreeningService {
         if (!caller.scope().canSee(region)) {
             throw new DomainException.AccessDenied("Region " + region + " is outside your region.");
         }
+        return startJob(caller, region, from, to, ruleSetVersion);
+    }
+
+    private Job startJob(Caller caller, String region, LocalDate from, LocalDate to, Integer ruleSetVersion) throws SQLException {
         if (to.isBefore(from)) {
             throw new DomainException.InvalidField("to", "must not be before from");
         }
