@@ -32,11 +32,22 @@ public class RequestIdHandler {
             rc.addEndHandler(done -> {
                 MDC.put(RequestId.MDC_KEY, id);
                 ACCESS.infof("%s %s %d %.1f ms requestId=%s", rc.request().method().name(), maskedPath(rc.request().path()),
-                        rc.response().getStatusCode(), (System.nanoTime() - start) / 1e6, id);
+                        loggedStatus(rc.response().ended(), rc.response().getStatusCode()), (System.nanoTime() - start) / 1e6, id);
                 MDC.remove(RequestId.MDC_KEY);
             });
             rc.next();
         });
+    }
+
+    /** Logged for a request whose connection closed before an answer was sent (nginx's convention). */
+    static final int CLOSED_BEFORE_ANSWER = 499;
+
+    /**
+     * The status the access line shows: the one sent, or {@link #CLOSED_BEFORE_ANSWER} when the caller went away first
+     * — a response nobody ended still reports Vert.x's default 200, which would count abandoned work as answered.
+     */
+    static int loggedStatus(boolean ended, int statusCode) {
+        return ended ? statusCode : CLOSED_BEFORE_ANSWER;
     }
 
     /** The path as it may be logged: a receipt code replaced by {@code ***}. */

@@ -16,4 +16,10 @@ class RequestIdHandlerTest {
     void receiptCodesNeverReachTheAccessLog(String path, String logged) {
         assertThat(RequestIdHandler.maskedPath(path)).isEqualTo(logged);
     }
+
+    @org.junit.jupiter.api.Test
+    void aRequestWhoseCallerLeftBeforeTheAnswerIsNotLoggedAsAnswered() {
+        assertThat(RequestIdHandler.loggedStatus(true, 201)).isEqualTo(201);
+        assertThat(RequestIdHandler.loggedStatus(false, 200)).isEqualTo(499);
+    }
 }
