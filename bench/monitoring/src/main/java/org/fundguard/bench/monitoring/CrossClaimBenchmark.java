@@ -21,7 +21,6 @@ import org.fundguard.monitoring.claim.FeeLine;
 import org.fundguard.monitoring.claim.Visit;
 import org.fundguard.monitoring.engine.BatchScreener;
 import org.fundguard.monitoring.engine.Hit;
-import org.fundguard.monitoring.engine.HitSink;
 import org.fundguard.monitoring.engine.InMemoryDeathRegistry;
 import org.fundguard.monitoring.engine.QualificationReplica;
 import org.fundguard.monitoring.engine.RuleEngine;
@@ -299,11 +298,11 @@ public final class CrossClaimBenchmark {
     // ---------------------------------------------------------------- helpers
 
     /** Hits counted per rule class. */
-    private static final class PerClass implements HitSink {
+    private static final class PerClass implements BatchScreener.Sink {
         final Map<RuleClass, Long> counts = new EnumMap<>(RuleClass.class);
 
         @Override
-        public void accept(Hit hit) {
+        public void accept(Visit visit, Hit hit) {
             counts.merge(hit.ruleClass(), 1L, Long::sum);
         }
 

@@ -12,12 +12,19 @@ import org.fundguard.monitoring.claim.Visit;
  * Screens a whole dataset (事后监管), either held in memory in any order ({@link #screenAll}) or as a stream sorted by
  * psn_no then visit order ({@link #screenSorted}), keeping only the current patient's history. Both give the same hits:
  * every cross-visit rule looks only at visits before the one screened. The traceability-code rule compares across
- * patients and institutions, so its index is built in a first pass over the data.
+ * patients and institutions: {@link #screenAll} indexes every use first; {@link #screenSorted} reads its input once,
+ * keeps the coded lines in a {@link TraceCodeLog} and decides their hits after the last visit.
  */
 public final class BatchScreener {
 
     /** Counts of one screening run. */
     public record Summary(long claims, long lines, long hits) {
+    }
+
+    /** Receives each hit with the visit it is on; a hit may come after later visits have been screened. */
+    @FunctionalInterface
+    public interface Sink {
+        void accept(Visit visit, Hit hit);
     }
 
     private final RuleEngine engine;
@@ -28,7 +35,7 @@ public final class BatchScreener {
 
     /** Screens claims held in memory, in any order: history and traceability index are built over all of them first. */
     public Summary screenAll(Collection<Claim> claims, DeathRegistry deaths, QualificationReplica qualifications,
-            HitSink sink) {
+            Sink sink) {
         InMemoryPatientHistory history = engine.ruleSet().newHistory();
         InMemoryTraceCodeIndex traces = new InMemoryTraceCodeIndex();
         boolean needTraces = engine.ruleSet().needsTraceIndex();
@@ -42,6 +49,7 @@ public final class BatchScreener {
         Counter counter = new Counter(sink);
         long lines = 0;
         for (Claim c : claims) {
+            counter.visit = c.visit();
             engine.evaluate(c, ctx, counter);
             lines += c.feeLines().size();
         }
@@ -50,21 +58,15 @@ public final class BatchScreener {
 
     /**
      * Screens a stream of claims grouped by psn_no and, within a patient, in visit order (begntime, then mdtrt_id);
-     * memory holds one patient's history. The source is read twice when the traceability-code rule is on.
+     * memory holds one patient's history, and the coded lines while the traceability-code rule is on. The source is read
+     * once ({@code source.get()} is called once); trace-code hits come after the last visit's other hits.
      *
      * @throws IllegalArgumentException when a patient's visits are out of order (a patient seen again after another
      *                                  patient is not detected: group the input by psn_no)
      */
     public Summary screenSorted(Supplier<? extends Iterator<Claim>> source, DeathRegistry deaths,
-            QualificationReplica qualifications, HitSink sink) {
-        TraceCodeIndex traces = TraceCodeIndex.none();
-        if (engine.ruleSet().needsTraceIndex()) {
-            InMemoryTraceCodeIndex index = new InMemoryTraceCodeIndex();
-            for (Iterator<Claim> it = source.get(); it.hasNext(); ) {
-                index.record(it.next());
-            }
-            traces = index;
-        }
+            QualificationReplica qualifications, Sink sink) {
+        TraceCodeLog traces = engine.ruleSet().needsTraceIndex() ? new TraceCodeLog() : null;
         InMemoryPatientHistory history = engine.ruleSet().newHistory();
         CrossClaimContext ctx = new CrossClaimContext(history, traces, deaths, qualifications);
         Counter counter = new Counter(sink);
@@ -90,26 +92,34 @@ public final class BatchScreener {
                 lastTime = v.begntime();
                 lastId = v.mdtrtId();
             }
+            counter.visit = v;
             engine.evaluate(c, ctx, counter);
             history.record(c);
             claims++;
             lines += c.feeLines().size();
         }
+        if (traces != null) {
+            for (TraceCodeLog.Use use : traces.candidates()) {
+                counter.visit = use.visit;
+                engine.traceCode(use, ctx, counter);
+            }
+        }
         return new Summary(claims, lines, counter.hits);
     }
 
     private static final class Counter implements HitSink {
-        private final HitSink sink;
+        private final Sink sink;
+        Visit visit;
         long hits;
 
-        Counter(HitSink sink) {
+        Counter(Sink sink) {
             this.sink = sink;
         }
 
         @Override
         public void accept(Hit hit) {
             hits++;
-            sink.accept(hit);
+            sink.accept(visit, hit);
         }
     }
 }

@@ -145,11 +145,15 @@ final class NetLines {
         return net == null ? nz(line.detItemFeeSumamt()) : net.amt[i];
     }
 
-    /** True when line i should be screened: not a refund, not refunded in full, positive quantity. */
+    /**
+     * True when line i should be screened: not a refund, not refunded in full, positive quantity. {@code net} is
+     * {@link #of} over the line's visit, so null means no line of it is a refund.
+     */
     static boolean live(NetLines net, FeeLine line, int i) {
         if (net != null) {
             return !net.gone(i);
         }
-        return !line.isRefund() && (line.cnt() == null || line.cnt().signum() > 0);
+        BigDecimal cnt = line.cnt();
+        return cnt == null || cnt.signum() > 0;
     }
 }

@@ -46,6 +46,14 @@ public final class RuleEngine {
         return hits;
     }
 
+    /**
+     * Decides the traceability-code hit of a line kept by a single pass's log, now that the log holds every use. The
+     * log must be the context's trace-code index.
+     */
+    void traceCode(TraceCodeLog.Use use, CrossClaimContext context, HitSink sink) {
+        new Evaluation(rules, use.visit, List.of(), context, sink).traceCode(use);
+    }
+
     /** Screens the claim and hands each hit to the sink, in order: per-line hits by line, then visit-level hits. */
     public void evaluate(Claim claim, CrossClaimContext context, HitSink sink) {
         Visit v = claim.visit();
@@ -125,7 +133,11 @@ public final class RuleEngine {
                     barred(line, i, date, day);
                 }
                 if (rules.traceCode != null && !line.drugTracCodg().isEmpty()) {
-                    traceCode(line, i, t, day);
+                    if (ctx.traceCodes() instanceof TraceCodeLog log) {
+                        log.record(v, line, sn(line), t, amount(line, i));
+                    } else {
+                        traceCode(line, i, t, day);
+                    }
                 }
                 if (day > deathLimit) {
                     noteAfterDeath(line, i, date);
@@ -243,26 +255,30 @@ public final class RuleEngine {
             }
         }
 
+        /** The share of the line beyond the limit is at issue: the larger of excess quantity / quantity and excess days / days. */
         private void maxSupply(KnowledgePoint kp, FeeLine line, int i) {
             BigDecimal cnt = NetLines.cnt(net, line, i);
-            BigDecimal fraction = null;
+            BigDecimal excess = null;
+            BigDecimal of = null;
             String detail = null;
             if (kp.maxQuantity() != null && cnt.compareTo(kp.maxQuantity()) > 0) {
-                BigDecimal excess = cnt.subtract(kp.maxQuantity());
-                fraction = excess.divide(cnt, 8, RoundingMode.HALF_UP);
+                excess = cnt.subtract(kp.maxQuantity());
+                of = cnt;
                 detail = "限最大开药量 " + plain(kp.maxQuantity()) + "，本次数量 " + plain(cnt);
             }
             BigDecimal days = line.prdDays();
             if (kp.maxDays() != null && days != null && days.compareTo(kp.maxDays()) > 0) {
-                BigDecimal f = days.subtract(kp.maxDays()).divide(days, 8, RoundingMode.HALF_UP);
-                if (fraction == null || f.compareTo(fraction) > 0) {
-                    fraction = f;
+                BigDecimal dayExcess = days.subtract(kp.maxDays());
+                // dayExcess / days > excess / of, compared without dividing (both denominators are positive)
+                if (excess == null || dayExcess.multiply(of).compareTo(excess.multiply(days)) > 0) {
+                    excess = dayExcess;
+                    of = days;
                 }
                 String d = "限最大开药天数 " + plain(kp.maxDays()) + " 天，本次开药 " + plain(days) + " 天";
                 detail = detail == null ? d : detail + "；" + d;
             }
-            if (fraction != null) {
-                lineHit(kp, line, i, money(amount(line, i).multiply(fraction)),
+            if (excess != null) {
+                lineHit(kp, line, i, amount(line, i).multiply(excess).divide(of, 2, RoundingMode.HALF_UP),
                         label(kp) + "：" + item(line) + " " + ref(kp) + " " + detail);
             }
         }
@@ -386,18 +402,48 @@ public final class RuleEngine {
                     dupCode = dupCode == null ? code : dupCode;
                 }
             }
-            if (dup == 0) {
-                return;
+            if (dup > 0) {
+                traceHit(sn, item(line), amount(line, i), codes.size(), day, dup, earlier, dupCode);
             }
+        }
+
+        /**
+         * A line whose codes all come from the log of a single pass, now complete: every use is known, so a code's
+         * first use is its earliest anywhere (this visit included).
+         */
+        void traceCode(TraceCodeLog.Use use) {
+            String mdtrt = use.mdtrtId;
+            int dup = 0;
+            TraceUse earlier = null;
+            String dupCode = null;
+            for (int k = 0, n = use.codes.size(); k < n; k++) {
+                String code = use.codes.get(k);
+                TraceUse first = ctx.traceCodes().firstUse(code);
+                if (first != null && !first.sameLine(mdtrt, use.feedetlSn)
+                        && first.compareOrder(use.time, mdtrt, use.feedetlSn) < 0) {
+                    dup++;
+                    earlier = earlier == null ? first : earlier;
+                    dupCode = dupCode == null ? code : dupCode;
+                }
+            }
+            if (dup > 0) {
+                traceHit(use.feedetlSn, item(use.listType, use.hilistCode, use.hilistName), use.amount,
+                        use.codes.size(), use.time.toLocalDate().toEpochDay(), dup, earlier, dupCode);
+            }
+        }
+
+        private void traceHit(String sn, String item, BigDecimal lineAmount, int codeCount, long day, int dup,
+                TraceUse earlier, String dupCode) {
             KnowledgePoint kp = enabled(rules.traceCode.resolve(day, region));
             if (kp == null) {
                 return;
             }
-            BigDecimal amt = money(amount(line, i).multiply(BigDecimal.valueOf(dup))
-                    .divide(BigDecimal.valueOf(codes.size()), 8, RoundingMode.HALF_UP));
+            String mdtrt = v.mdtrtId() == null ? "" : v.mdtrtId();
+            BigDecimal amt = money(lineAmount.multiply(BigDecimal.valueOf(dup))
+                    .divide(BigDecimal.valueOf(codeCount), 8, RoundingMode.HALF_UP));
             String where = earlier.mdtrtId().equals(mdtrt) ? "本次就诊费用 " + earlier.feedetlSn()
                     : "机构 " + earlier.fixmedinsCode() + "（就诊 " + earlier.mdtrtId() + "）";
-            emit(kp, List.of(sn), amt, label(kp) + "：" + item(line) + " 药品追溯码 " + dupCode + " 已于 "
+            emit(kp, List.of(sn), amt, label(kp) + "：" + item + " 药品追溯码 " + dupCode + " 已于 "
                     + earlier.feeOcurTime().toLocalDate() + " 在" + where + "结算，本次再次结算"
                     + (dup > 1 ? "（本行共 " + dup + " 个追溯码重复）" : "") + "，" + ref(kp),
                     earlier.mdtrtId().equals(mdtrt) ? List.of() : List.of(earlier.mdtrtId()));
@@ -788,8 +834,11 @@ public final class RuleEngine {
     }
 
     static String item(FeeLine l) {
+        return item(l.listType(), l.hilistCode(), l.hilistName());
+    }
+
+    static String item(String lt, String hilistCode, String hilistName) {
         String kind;
-        String lt = l.listType();
         if (lt == null) {
             kind = "项目";
         } else if (lt.startsWith("1")) {
@@ -801,6 +850,6 @@ public final class RuleEngine {
         } else {
             kind = "项目";
         }
-        return kind + " " + l.hilistCode() + (l.hilistName() == null ? "" : "（" + l.hilistName() + "）");
+        return kind + " " + hilistCode + (hilistName == null ? "" : "（" + hilistName + "）");
     }
 }

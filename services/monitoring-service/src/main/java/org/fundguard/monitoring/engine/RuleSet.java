@@ -123,7 +123,7 @@ public final class RuleSet {
         return historyCodes.isEmpty() ? InMemoryPatientHistory.visitsOnly() : new InMemoryPatientHistory(this::readsUsesOf);
     }
 
-    /** True when the traceability-code rule is on (batch screening then builds the index in a first pass). */
+    /** True when the traceability-code rule is on (batch screening then keeps the coded lines until every use is known). */
     public boolean needsTraceIndex() {
         return traceCode != null;
     }

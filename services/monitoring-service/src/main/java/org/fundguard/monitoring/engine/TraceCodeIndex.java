@@ -2,7 +2,8 @@ package org.fundguard.monitoring.engine;
 
 /**
  * Settled uses of drug traceability codes across all institutions and patients (回流药: one box, one settlement).
- * Batch screening builds it over the dataset in a first pass; pre-settlement checks use one fed with past settlements.
+ * Batch screening builds it over the whole dataset ({@link InMemoryTraceCodeIndex}, or a {@link TraceCodeLog} in a
+ * single pass); pre-settlement checks use one fed with past settlements.
  */
 public interface TraceCodeIndex {
 

@@ -12,9 +12,28 @@ public record Region(String admdvs, int provinceKey, int cityKey) {
 
     public static final Region UNKNOWN = new Region(null, -1, -1);
 
+    /** Regions already split, by code: a few thousand 医保区划 exist, so visits share them instead of splitting each. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Region> KNOWN =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int KNOWN_MAX = 20_000;
+
     public static Region of(String admdvs) {
-        if (admdvs == null || admdvs.length() != 6) {
-            return admdvs == null ? UNKNOWN : new Region(admdvs, -1, -1);
+        if (admdvs == null) {
+            return UNKNOWN;
+        }
+        Region r = KNOWN.get(admdvs);
+        if (r == null) {
+            r = split(admdvs);
+            if (KNOWN.size() < KNOWN_MAX) {
+                KNOWN.putIfAbsent(admdvs, r);
+            }
+        }
+        return r;
+    }
+
+    private static Region split(String admdvs) {
+        if (admdvs.length() != 6) {
+            return new Region(admdvs, -1, -1);
         }
         int v = 0;
         for (int i = 0; i < 6; i++) {

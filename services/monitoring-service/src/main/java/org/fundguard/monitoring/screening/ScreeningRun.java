@@ -2,6 +2,7 @@ package org.fundguard.monitoring.screening;
 
 import org.fundguard.kit.security.RegionScope;
 import org.fundguard.monitoring.claim.Claim;
+import org.fundguard.monitoring.claim.Visit;
 import org.fundguard.monitoring.engine.BatchScreener;
 import org.fundguard.monitoring.engine.DeathRegistry;
 import org.fundguard.monitoring.engine.Hit;
@@ -232,8 +233,6 @@ public final class ScreeningRun {
         private final PreparedStatement insert;
         private final java.util.function.Consumer<Hit> collector;
         private final java.util.Set<String> suppressions;
-        private Claim current;
-        private boolean inPeriod;
         private int batched;
         long claims;
         long lines;
@@ -256,16 +255,14 @@ public final class ScreeningRun {
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (finding_key) DO NOTHING");
         }
 
-        /** A pass of the reader starts: the first pass of a trace-code index only reads, the counting starts anew. */
+        /** A pass of the reader starts: the counting starts anew. */
         void newPass() {
             claims = 0;
             lines = 0;
         }
 
         void current(Claim claim, LocalDateTime begntime) {
-            current = claim;
-            inPeriod = !begntime.isBefore(from) && begntime.isBefore(to);
-            if (inPeriod) {
+            if (inPeriod(begntime)) {
                 claims++;
                 lines += claim.feeLines().size();
                 if (claims % PROGRESS_EVERY == 0) {
@@ -274,12 +271,17 @@ public final class ScreeningRun {
             }
         }
 
-        void accept(Hit hit) {
-            if (!inPeriod || current == null || !hit.mdtrtId().equals(current.visit().mdtrtId())) {
+        private boolean inPeriod(LocalDateTime begntime) {
+            return !begntime.isBefore(from) && begntime.isBefore(to);
+        }
+
+        /** A hit on a visit of the period (the trace-code rule's come after the last visit). */
+        void accept(Visit visit, Hit hit) {
+            if (visit.begntime() == null || !inPeriod(visit.begntime())) {
                 return;
             }
             if (!suppressions.isEmpty()
-                    && suppressions.contains(hit.ruleCode() + '|' + hit.knowledgePointId() + '|' + current.visit().fixmedinsCode())) {
+                    && suppressions.contains(hit.ruleCode() + '|' + hit.knowledgePointId() + '|' + visit.fixmedinsCode())) {
                 suppressed++;
                 return;
             }
@@ -299,8 +301,8 @@ public final class ScreeningRun {
                 insert.setInt(i++, hit.sevDeg());
                 insert.setString(i++, hit.mdtrtId());
                 insert.setString(i++, hit.psnNo());
-                insert.setString(i++, current.visit().regionAdmdvs());
-                insert.setString(i++, current.visit().fixmedinsCode());
+                insert.setString(i++, visit.regionAdmdvs());
+                insert.setString(i++, visit.fixmedinsCode());
                 insert.setString(i++, String.join(",", hit.feedetlSns()));
                 insert.setBigDecimal(i++, hit.amount());
                 insert.setString(i++, hit.reason());

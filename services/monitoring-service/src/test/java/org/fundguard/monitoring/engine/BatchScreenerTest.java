@@ -63,8 +63,8 @@ class BatchScreenerTest {
         List<Hit> all = new ArrayList<>();
         List<Hit> streamed = new ArrayList<>();
 
-        BatchScreener.Summary a = new BatchScreener(engine).screenAll(shuffled, deaths, quals, all::add);
-        BatchScreener.Summary s = new BatchScreener(engine).screenSorted(sorted::iterator, deaths, quals, streamed::add);
+        BatchScreener.Summary a = new BatchScreener(engine).screenAll(shuffled, deaths, quals, (v, h) -> all.add(h));
+        BatchScreener.Summary s = new BatchScreener(engine).screenSorted(sorted::iterator, deaths, quals, (v, h) -> streamed.add(h));
 
         assertThat(keys(all)).containsExactlyInAnyOrderElementsOf(keys(streamed));
         assertThat(keys(all)).containsExactlyInAnyOrder(
@@ -80,11 +80,59 @@ class BatchScreenerTest {
     }
 
     @Test
+    void aRepeatedTraceCodeMetFirstOnItsLaterUseHitsTheLaterUseWhenTheStreamEnds() {
+        // the stream is sorted by patient, so A meets the later use of box 8A (07-09) before B's earlier one (07-02);
+        // B's line carries two codes, one repeated; C repeats 8C within one visit; D's code is used once
+        List<Claim> sorted = List.of(
+                outpatient("A-1", "2025-07-09").psn("A").fixmedins("P34110200001")
+                        .line(line("1", DRUG).at("2025-07-09 09:00").cnt("1").pric("30").trace("8A")).build(),
+                outpatient("B-1", "2025-07-02").psn("B").fixmedins("P34060000002")
+                        .line(line("1", DRUG).at("2025-07-02 10:00").cnt("2").pric("15").trace("8B", "8A")).build(),
+                outpatient("B-2", "2025-07-20").psn("B").fixmedins("P34060000002")
+                        .line(line("1", DRUG).at("2025-07-20 10:00").cnt("2").pric("15").trace("8B", "8Z")).build(),
+                outpatient("C-1", "2025-07-03").psn("C")
+                        .line(line("1", "X").at("2025-07-03 10:00").trace("8C"))
+                        .line(line("2", "X").at("2025-07-03 10:05").trace("8C")).build(),
+                outpatient("D-1", "2025-07-04").psn("D").line(line("1", "X").at("2025-07-04 10:00").trace("8D")).build());
+        List<Hit> all = new ArrayList<>();
+        List<Hit> streamed = new ArrayList<>();
+        List<String> visitsOfHits = new ArrayList<>();
+
+        new BatchScreener(engine).screenAll(sorted, deaths, quals, (v, h) -> all.add(h));
+        int[] passes = {0};
+        BatchScreener.Summary s = new BatchScreener(engine).screenSorted(() -> {
+            passes[0]++;
+            return sorted.iterator();
+        }, deaths, quals, (v, h) -> {
+            streamed.add(h);
+            visitsOfHits.add(v.mdtrtId());
+        });
+
+        assertThat(passes[0]).as("the input is read once").isEqualTo(1);
+        assertThat(streamed).containsExactlyInAnyOrderElementsOf(all);
+        assertThat(streamed).filteredOn(h -> h.ruleClass() == RuleClass.TRACE_CODE_REUSED)
+                .extracting(h -> h.mdtrtId() + "/" + String.join(",", h.feedetlSns()))
+                .containsExactlyInAnyOrder("A-1/1", "B-2/1", "C-1/2");
+        assertThat(visitsOfHits).as("each hit comes with its own visit").containsExactlyElementsOf(
+                streamed.stream().map(Hit::mdtrtId).toList());
+        assertThat(streamed).filteredOn(h -> h.mdtrtId().equals("A-1")).singleElement().satisfies(h -> {
+            assertThat(h.relatedMdtrtIds()).containsExactly("B-1");
+            assertThat(h.amount()).isEqualByComparingTo("30.00");
+            assertThat(h.reason()).contains("药品追溯码 8A 已于 2025-07-02 在机构 P34060000002（就诊 B-1）结算");
+        });
+        assertThat(streamed).filteredOn(h -> h.mdtrtId().equals("B-2") && h.ruleClass() == RuleClass.TRACE_CODE_REUSED)
+                .singleElement()
+                .satisfies(h -> assertThat(h.amount()).as("one of two codes repeated: half the line")
+                        .isEqualByComparingTo("15.00"));
+        assertThat(s.hits()).isEqualTo(streamed.size());
+    }
+
+    @Test
     void anUnsortedStreamIsRefused() {
         List<Claim> claims = dataset();
         List<Claim> wrong = List.of(claims.get(1), claims.get(0));
 
-        assertThatThrownBy(() -> new BatchScreener(engine).screenSorted(wrong::iterator, deaths, quals, h -> { }))
+        assertThatThrownBy(() -> new BatchScreener(engine).screenSorted(wrong::iterator, deaths, quals, (v, h) -> { }))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("P1-1");
     }
 

@@ -44,7 +44,7 @@ class GeneratedScreeningTest {
 
     private static List<Hit> screenAll(List<Claim> input) {
         List<Hit> hits = new ArrayList<>();
-        new BatchScreener(engine).screenAll(input, generator.deaths(), generator.qualifications(), hits::add);
+        new BatchScreener(engine).screenAll(input, generator.deaths(), generator.qualifications(), (v, h) -> hits.add(h));
         return hits;
     }
 
@@ -75,7 +75,7 @@ class GeneratedScreeningTest {
     void streamingScreenOfTheGeneratorGivesTheSameHits() {
         List<Hit> hits = new ArrayList<>();
         BatchScreener.Summary s = new BatchScreener(engine).screenSorted(() -> new ClaimGenerator(CONFIG),
-                generator.deaths(), generator.qualifications(), hits::add);
+                generator.deaths(), generator.qualifications(), (v, h) -> hits.add(h));
         assertThat(s.lines()).isEqualTo(generator.linesGenerated());
         assertMatchesManifest(hits);
     }
