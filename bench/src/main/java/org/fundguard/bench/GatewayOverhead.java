@@ -1,7 +1,5 @@
 package org.fundguard.bench;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,9 +56,9 @@ public final class GatewayOverhead {
         if (body != null) {
             headers.put("Content-Type", "application/json");
         }
-        HttpRequest direct = OpenModelLoad.request(a.get("direct"), headers, body);
-        HttpRequest viaGateway = OpenModelLoad.request(a.get("gateway"), headers, body);
-        HttpRequest nginx = viaNginx == null ? null : OpenModelLoad.request(viaNginx, headers, body);
+        OpenModelLoad.Call direct = OpenModelLoad.request(a.get("direct"), headers, body);
+        OpenModelLoad.Call viaGateway = OpenModelLoad.request(a.get("gateway"), headers, body);
+        OpenModelLoad.Call nginx = viaNginx == null ? null : OpenModelLoad.request(viaNginx, headers, body);
         long servicePid = Long.parseLong(a.get("service-pid"));
         long gatewayPid = Long.parseLong(a.get("gateway-pid"));
         long nginxPid = viaNginx == null ? -1 : Long.parseLong(a.get("nginx-pid"));
@@ -68,9 +66,7 @@ public final class GatewayOverhead {
         int seconds = Integer.parseInt(a.getOrDefault("seconds", "30"));
         int rounds = Integer.parseInt(a.getOrDefault("rounds", "2"));
         int warmup = Integer.parseInt(a.getOrDefault("warmup-seconds", "60"));
-        URI gatewayUri = viaGateway.uri();
-        String call = viaGateway.method() + " " + gatewayUri.getRawPath()
-                + (gatewayUri.getRawQuery() == null ? "" : "?" + gatewayUri.getRawQuery())
+        String call = viaGateway.method() + " " + viaGateway.target()
                 + (body == null ? "" : " (" + body.length + "-byte JSON body)");
 
         OpenModelLoad load = new OpenModelLoad();
@@ -184,7 +180,7 @@ public final class GatewayOverhead {
         return rows.stream().filter(x -> x.name().startsWith(prefix)).mapToDouble(f).average().orElse(0);
     }
 
-    private static Row measure(String name, OpenModelLoad load, HttpRequest request, int rate, int seconds,
+    private static Row measure(String name, OpenModelLoad load, OpenModelLoad.Call request, int rate, int seconds,
                                long servicePid, long proxyPid) throws InterruptedException {
         long self = ProcessHandle.current().pid();
         long t0 = System.nanoTime();

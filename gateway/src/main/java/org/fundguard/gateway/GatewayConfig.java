@@ -25,9 +25,6 @@ public interface GatewayConfig {
     /** Connections to each upstream, per event loop. */
     UpstreamPool upstreamPool();
 
-    /** Identities of verified tokens, kept so that a token is not parsed and verified again on every request. */
-    TokenCache tokenCache();
-
     /** Origins allowed to call the open routes from a browser. */
     @WithDefault("*")
     List<String> corsOrigins();
@@ -76,17 +73,5 @@ public interface GatewayConfig {
         /** Longest wait for a pooled connection (capped by the route's timeout); then 504. */
         @WithDefault("5s")
         Duration acquireTimeout();
-    }
-
-    /**
-     * A verified token's identity is reused for this long at most, and never past the token's own expiry. Only tokens
-     * that passed verification are kept (by SHA-256 of the token), never refusals; {@code max-entries=0} turns it off.
-     */
-    interface TokenCache {
-        @WithDefault("2048")
-        int maxEntries();
-
-        @WithDefault("30s")
-        Duration maxAge();
     }
 }

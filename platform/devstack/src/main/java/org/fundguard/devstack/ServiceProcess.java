@@ -25,8 +25,10 @@ public final class ServiceProcess {
         if (!Files.isRegularFile(jar)) {
             throw new StackException(module + " is not built: run ./mvnw -DskipTests package");
         }
+        // the whole heap from the start: grown from a small one, the young generation stays small and a service
+        // answering a few hundred requests a second collects several times a second, each pause delaying every answer
         List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m", "-Xmx384m", "-jar", jar.toString());
+                "-Xms384m", "-Xmx384m", "-jar", jar.toString());
         ManagedProcess p = ManagedProcess.start(name, cmd, env, root.resolve(module), log);
         try {
             p.awaitReady(Duration.ofSeconds(120), () -> ManagedProcess.httpOk("http://127.0.0.1:" + port + "/q/health/ready"));

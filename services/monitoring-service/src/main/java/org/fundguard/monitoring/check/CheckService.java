@@ -1,13 +1,15 @@
 package org.fundguard.monitoring.check;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.fundguard.kit.audit.AuditLog;
 import org.fundguard.kit.problem.DomainException;
 import org.fundguard.kit.problem.Problem;
 import org.fundguard.kit.security.Caller;
+import org.fundguard.kit.security.RegionScope;
 import org.fundguard.monitoring.RuleSetHolder;
 import org.fundguard.monitoring.engine.CrossClaimContext;
 import org.fundguard.monitoring.engine.Hit;
@@ -41,18 +43,25 @@ public class CheckService {
     private static final DateTimeFormatter MS_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS");
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private static final String INSERT_RESULTS = "INSERT INTO check_result (jr_id, infno, task_id, trig_scen, "
+            + "fixmedins_code, patn_id, mdtrt_id, rule_id, kp_id, kp_version, sev_deg, vola_amt, rule_set_version, "
+            + "checked_at) SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], "
+            + "$5::varchar[], $6::varchar[], $7::varchar[], $8::varchar[], $9::varchar[], $10::int4[], $11::int2[], "
+            + "$12::text[]::numeric[], $13::int4[], $14::timestamptz[])";
+
     private final RuleSetHolder rules;
     private final QualificationCache qualifications;
     private final AuditLog audit;
+    private final Pool pool;
 
-    public CheckService(RuleSetHolder rules, QualificationCache qualifications, AuditLog audit) {
+    public CheckService(RuleSetHolder rules, QualificationCache qualifications, AuditLog audit, Pool pool) {
         this.rules = rules;
         this.qualifications = qualifications;
         this.audit = audit;
+        this.pool = pool;
     }
 
     /** Runs a 3101 or 3102 check for a hospital system of the message's institution. */
-    @WithTransaction
     public Uni<CheckAnswer> check(Caller caller, String infno, CheckMessage message) {
         LocalDateTime received = LocalDateTime.now(ZoneOffset.ofHours(8));
         List<ClaimMapper.Mapped> mapped = ClaimMapper.map(infno, message);
@@ -82,7 +91,40 @@ public class CheckService {
         if (stored.isEmpty()) {
             return Uni.createFrom().item(answer);
         }
-        return Panache.getSession().chain(s -> s.persistAll(stored.toArray())).replaceWith(answer);
+        return store(stored).replaceWith(answer);
+    }
+
+    /**
+     * Stores a check's violations as one statement (atomic on its own, one round trip, no ORM session): at hundreds of
+     * checks a second, the entity path's session, transaction and per-row inserts cost more than the rules.
+     */
+    private Uni<Void> store(List<CheckResult> rows) {
+        int n = rows.size();
+        String[] jrId = new String[n], infno = new String[n], taskId = new String[n], trigScen = new String[n],
+                fixmedins = new String[n], patnId = new String[n], mdtrtId = new String[n], ruleId = new String[n],
+                kpId = new String[n], amount = new String[n];
+        Integer[] kpVersion = new Integer[n], ruleSet = new Integer[n];
+        Short[] sevDeg = new Short[n];
+        OffsetDateTime[] at = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            CheckResult r = rows.get(i);
+            jrId[i] = r.jrId;
+            infno[i] = r.infno;
+            taskId[i] = r.taskId;
+            trigScen[i] = r.trigScen;
+            fixmedins[i] = r.fixmedinsCode;
+            patnId[i] = r.patnId;
+            mdtrtId[i] = r.mdtrtId;
+            ruleId[i] = r.ruleId;
+            kpId[i] = r.kpId;
+            kpVersion[i] = r.kpVersion;
+            sevDeg[i] = r.sevDeg;
+            amount[i] = r.volaAmt.toPlainString();
+            ruleSet[i] = r.ruleSetVersion;
+            at[i] = r.checkedAt;
+        }
+        return pool.preparedQuery(INSERT_RESULTS).execute(Tuple.from(new Object[] {jrId, infno, taskId, trigScen,
+                fixmedins, patnId, mdtrtId, ruleId, kpId, kpVersion, sevDeg, amount, ruleSet, at})).replaceWithVoid();
     }
 
     /** Records the doctor's dispositions (3103); all or nothing; each one audited with the one it replaces. */
@@ -237,8 +279,8 @@ public class CheckService {
 
     /** 接收方报文ID: region (6) + yyyyMMddHHmmss + a 10-digit serial (data-formats §2). */
     private static String refMsgId(String admvs, String callerRegion, LocalDateTime at) {
-        String region = admvs != null && admvs.matches("[0-9]{6}") ? admvs
-                : callerRegion != null && callerRegion.matches("[0-9]{6}") ? callerRegion : "000000";
+        String region = RegionScope.isValidCode(admvs) ? admvs
+                : RegionScope.isValidCode(callerRegion) ? callerRegion : "000000";
         return region + at.format(MSG_TIME) + String.format("%010d", (long) RANDOM.nextInt(1_000_000_000) * 10 + RANDOM.nextInt(10));
     }
 }
