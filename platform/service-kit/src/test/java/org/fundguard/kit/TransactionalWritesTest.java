@@ -8,13 +8,18 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.fundguard.kit.app.WidgetJdbcStore;
 import org.fundguard.kit.app.WidgetPoolStore;
 import org.fundguard.kit.problem.DomainException;
+import org.fundguard.kit.time.BusinessClock;
 import org.fundguard.testsupport.KafkaResource;
 import org.fundguard.testsupport.KeycloakResource;
 import org.fundguard.testsupport.PostgresResource;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +38,9 @@ class TransactionalWritesTest {
 
     @Inject
     WidgetPoolStore pool;
+
+    @Inject
+    BusinessClock clock;
 
     private static long rows(String table, String column, UUID id) {
         return Db.count("SELECT count(*) FROM " + table + " WHERE " + column + " = ?", id.toString());
@@ -87,6 +95,25 @@ class TransactionalWritesTest {
         assertThat(Db.query("SELECT payload->>'name' AS name FROM outbox_event WHERE subject = ?", committed.toString()).get(0))
                 .containsEntry("name", "pool-committed");
         assertPublishedAndNeverPublished(committed, doomed);
+    }
+
+    @Test
+    void auditTimeAndEventTimeAreBusinessTime() throws Exception {
+        Instant at = Instant.parse("2026-10-10T01:30:00Z");
+        UUID id = UUID.randomUUID();
+        clock.set(Clock.fixed(at, BusinessClock.ZONE));
+        try {
+            jdbc.create(id, "business-time", false);
+        } finally {
+            clock.reset();
+        }
+
+        assertThat(((Timestamp) Db.query("SELECT at FROM audit_log WHERE entity_id = ?", id.toString()).get(0).get("at")).toInstant())
+                .isEqualTo(at);
+        Map<String, Object> event = Db.query("SELECT event_time, created_at FROM outbox_event WHERE subject = ?", id.toString()).get(0);
+        assertThat(((Timestamp) event.get("event_time")).toInstant()).isEqualTo(at);
+        // the relay's lag is measured from created_at: wall-clock time, whatever business time says
+        assertThat(((Timestamp) event.get("created_at")).toInstant()).isAfter(Instant.now().minusSeconds(60));
     }
 
     @Test
