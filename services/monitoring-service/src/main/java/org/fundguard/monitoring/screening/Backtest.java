@@ -7,14 +7,12 @@ import org.fundguard.kit.security.RegionScope;
 import org.fundguard.monitoring.RuleSetHolder;
 import org.fundguard.monitoring.engine.Hit;
 import org.fundguard.monitoring.replica.QualificationCache;
-import org.fundguard.monitoring.review.RuleOutcomeResource;
+import org.fundguard.monitoring.review.ReviewService;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -58,11 +56,13 @@ public class Backtest {
     private final DataSource dataSource;
     private final RuleSetHolder rules;
     private final QualificationCache qualifications;
+    private final ReviewService reviews;
 
-    public Backtest(DataSource dataSource, RuleSetHolder rules, QualificationCache qualifications) {
+    public Backtest(DataSource dataSource, RuleSetHolder rules, QualificationCache qualifications, ReviewService reviews) {
         this.dataSource = dataSource;
         this.rules = rules;
         this.qualifications = qualifications;
+        this.reviews = reviews;
     }
 
     public Report run(int version, String region, LocalDate from, LocalDate to) throws SQLException {
@@ -70,20 +70,15 @@ public class Backtest {
         RuleSetHolder.Compiled candidate;
         Map<String, BigDecimal> shares = new HashMap<>();
         try (Connection c = dataSource.getConnection()) {
-            int latest;
-            try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(version), 0) FROM rule_set_version");
-                 ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                latest = rs.getInt(1);
-            }
+            int latest = ScreeningQueries.latestRuleSetVersion(c);
             if (version < 1 || version > latest) {
                 throw new DomainException.InvalidField("version", "no rule-set version " + version + " (the latest is " + latest + ")");
             }
             candidate = rules.compileStored(c, version);
-            for (RuleOutcomeResource.RuleOutcome o : RuleOutcomeResource.outcomes(c, RegionScope.of(region).likePattern())) {
-                if (o.confirmedShare() != null) {
-                    shares.put(o.ruleCode() + '|' + o.knowledgePointId(), o.confirmedShare());
-                }
+        }
+        for (ReviewService.RuleOutcome o : reviews.ruleOutcomes(RegionScope.of(region))) {
+            if (o.confirmedShare() != null) {
+                shares.put(o.ruleCode() + '|' + o.knowledgePointId(), o.confirmedShare());
             }
         }
         Map<String, Hit> before = new HashMap<>();
