@@ -1,8 +1,8 @@
 package org.fundguard.monitoring.screening;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.fundguard.kit.problem.DomainException;
+import org.fundguard.kit.security.Caller;
 import org.fundguard.kit.security.RegionScope;
 import org.fundguard.monitoring.RuleSetHolder;
 import org.fundguard.monitoring.engine.Hit;
@@ -31,24 +31,15 @@ import java.util.TreeMap;
 public class Backtest {
 
     /** One rule and knowledge point's change. */
-    public record RuleChange(@Schema(required = true) String ruleCode, @Schema(required = true) String knowledgePointId,
-                             @Schema(required = true) long hitsActive, @Schema(required = true) long hitsVersion,
-                             @Schema(required = true) long gained, @Schema(required = true) long lost,
-                             @Schema(required = true) BigDecimal amountGained, @Schema(required = true) BigDecimal amountLost,
-                             @Schema(description = "Past reviews' confirmed share for this rule and point; null before any outcome.") BigDecimal confirmedShare) {
+    public record RuleChange(String ruleCode, String knowledgePointId, long hitsActive, long hitsVersion, long gained, long lost,
+                             BigDecimal amountGained, BigDecimal amountLost, BigDecimal confirmedShare) {
     }
 
     /** The comparison. */
-    public record Report(@Schema(required = true) int version, @Schema(required = true) int activeVersion,
-                         @Schema(required = true) String region, @Schema(required = true) LocalDate from,
-                         @Schema(required = true) LocalDate to, @Schema(required = true) long claims,
-                         @Schema(required = true) long lines, @Schema(required = true) long hitsActive,
-                         @Schema(required = true) long hitsVersion, @Schema(required = true) long gained,
-                         @Schema(required = true) long lost,
-                         @Schema(description = "Gained hits times their rule's confirmed share, over those whose rule has outcomes.") BigDecimal expectedConfirmedOfGained,
-                         @Schema(description = "Estimated confirmed share of the version in use's hits (rules with outcomes).") BigDecimal estimatedConfirmedShareActive,
-                         @Schema(description = "Estimated confirmed share of this version's hits (rules with outcomes).") BigDecimal estimatedConfirmedShareVersion,
-                         @Schema(required = true, description = "Every rule and knowledge point with a hit in either, changed ones first.") List<RuleChange> byRule) {
+    public record Report(int version, int activeVersion, String region, LocalDate from, LocalDate to, long claims, long lines,
+                         long hitsActive, long hitsVersion, long gained, long lost, BigDecimal expectedConfirmedOfGained,
+                         BigDecimal estimatedConfirmedShareActive, BigDecimal estimatedConfirmedShareVersion,
+                         List<RuleChange> byRule) {
     }
 
     private static final int LOOKBACK_DAYS = 90;
@@ -65,7 +56,17 @@ public class Backtest {
         this.reviews = reviews;
     }
 
-    public Report run(int version, String region, LocalDate from, LocalDate to) throws SQLException {
+    /** Back-tests {@code version} over the region's stored claims of the period (at most a year, in the caller's region). */
+    public Report run(Caller caller, int version, String region, LocalDate from, LocalDate to) throws SQLException {
+        if (!caller.scope().canSee(region)) {
+            throw new DomainException.AccessDenied("Region " + region + " is outside your region.");
+        }
+        if (to.isBefore(from)) {
+            throw new DomainException.InvalidField("to", "must not be before from");
+        }
+        if (from.plusYears(1).isBefore(to)) {
+            throw new DomainException.InvalidField("to", "a back-test covers at most one year");
+        }
         RuleSetHolder.Compiled active = rules.current();
         RuleSetHolder.Compiled candidate;
         Map<String, BigDecimal> shares = new HashMap<>();
