@@ -27,6 +27,7 @@ public final class Messages {
     private final Map<String, Object> patient = new HashMap<>();
     private final Map<String, Object> encounter = new HashMap<>();
     private final List<Map<String, Object>> orders = new ArrayList<>();
+    private final List<Map<String, Object>> earlier = new ArrayList<>();
     private String infno = "3101";
     private String institution = INSTITUTION;
     private String trigScen = "2";
@@ -108,6 +109,27 @@ public final class Messages {
         return this;
     }
 
+    /**
+     * Adds an earlier encounter of the patient at the same institution (history, as fsi_encounter_dtos carries it),
+     * admitted at {@code admDate}, with one order of {@code cnt} × {@code pric} billed then.
+     */
+    public Messages earlierEncounter(String mdtrtId, String admDate, String rxId, String hilistCode, String cnt, String pric) {
+        Map<String, Object> enc = new HashMap<>(encounter);
+        enc.put("mdtrt_id", mdtrtId);
+        enc.put("adm_date", admDate);
+        enc.put("dscg_date", admDate);
+        Map<String, Object> o = new HashMap<>();
+        o.put("rx_id", rxId);
+        o.put("hilist_code", hilistCode);
+        o.put("cnt", new java.math.BigDecimal(cnt));
+        o.put("pric", new java.math.BigDecimal(pric));
+        o.put("sumamt", new java.math.BigDecimal(cnt).multiply(new java.math.BigDecimal(pric)).setScale(2, java.math.RoundingMode.HALF_UP));
+        o.put("drord_begn_date", admDate);
+        enc.put("fsi_order_dtos", List.of(o));
+        earlier.add(enc);
+        return this;
+    }
+
     /** Sets a field of the last order added. */
     public Messages last(String field, Object value) {
         orders.get(orders.size() - 1).put(field, value);
@@ -118,7 +140,9 @@ public final class Messages {
         Map<String, Object> enc = new HashMap<>(encounter);
         enc.put("fsi_order_dtos", orders);
         Map<String, Object> pt = new HashMap<>(patient);
-        pt.put("fsi_encounter_dtos", List.of(enc));
+        List<Map<String, Object>> encounters = new ArrayList<>(earlier);
+        encounters.add(enc);
+        pt.put("fsi_encounter_dtos", encounters);
         Map<String, Object> data = new HashMap<>();
         data.put("syscode", "HIS");
         data.put("task_id", "T" + System.nanoTime());

@@ -3,7 +3,6 @@ package org.fundguard.monitoring.check;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.fundguard.kit.audit.AuditLog;
 import org.fundguard.kit.problem.DomainException;
@@ -43,12 +42,6 @@ public class CheckService {
     private static final DateTimeFormatter MS_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private static final String INSERT_RESULTS = "INSERT INTO check_result (jr_id, infno, task_id, trig_scen, "
-            + "fixmedins_code, patn_id, mdtrt_id, rule_id, kp_id, kp_version, sev_deg, vola_amt, rule_set_version, "
-            + "checked_at) SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], "
-            + "$5::varchar[], $6::varchar[], $7::varchar[], $8::varchar[], $9::varchar[], $10::int4[], $11::int2[], "
-            + "$12::text[]::numeric[], $13::int4[], $14::timestamptz[])";
-
     private final RuleSetHolder rules;
     private final QualificationCache qualifications;
     private final AuditLog audit;
@@ -64,6 +57,10 @@ public class CheckService {
     /** Runs a 3101 or 3102 check for a hospital system of the message's institution. */
     public Uni<CheckAnswer> check(Caller caller, String infno, CheckMessage message) {
         LocalDateTime received = LocalDateTime.now(ZoneOffset.ofHours(8));
+        if (message != null && message.fixmedinsCode() != null && !message.fixmedinsCode().isBlank()) {
+            // another institution's message is refused as such, before its fields are looked at
+            ownInstitution(caller, message.fixmedinsCode());
+        }
         List<ClaimMapper.Mapped> mapped = ClaimMapper.map(infno, message);
         ownInstitution(caller, message.fixmedinsCode());
         RuleSetHolder.Compiled compiled = rules.current();
@@ -91,40 +88,7 @@ public class CheckService {
         if (stored.isEmpty()) {
             return Uni.createFrom().item(answer);
         }
-        return store(stored).replaceWith(answer);
-    }
-
-    /**
-     * Stores a check's violations as one statement (atomic on its own, one round trip, no ORM session): at hundreds of
-     * checks a second, the entity path's session, transaction and per-row inserts cost more than the rules.
-     */
-    private Uni<Void> store(List<CheckResult> rows) {
-        int n = rows.size();
-        String[] jrId = new String[n], infno = new String[n], taskId = new String[n], trigScen = new String[n],
-                fixmedins = new String[n], patnId = new String[n], mdtrtId = new String[n], ruleId = new String[n],
-                kpId = new String[n], amount = new String[n];
-        Integer[] kpVersion = new Integer[n], ruleSet = new Integer[n];
-        Short[] sevDeg = new Short[n];
-        OffsetDateTime[] at = new OffsetDateTime[n];
-        for (int i = 0; i < n; i++) {
-            CheckResult r = rows.get(i);
-            jrId[i] = r.jrId;
-            infno[i] = r.infno;
-            taskId[i] = r.taskId;
-            trigScen[i] = r.trigScen;
-            fixmedins[i] = r.fixmedinsCode;
-            patnId[i] = r.patnId;
-            mdtrtId[i] = r.mdtrtId;
-            ruleId[i] = r.ruleId;
-            kpId[i] = r.kpId;
-            kpVersion[i] = r.kpVersion;
-            sevDeg[i] = r.sevDeg;
-            amount[i] = r.volaAmt.toPlainString();
-            ruleSet[i] = r.ruleSetVersion;
-            at[i] = r.checkedAt;
-        }
-        return pool.preparedQuery(INSERT_RESULTS).execute(Tuple.from(new Object[] {jrId, infno, taskId, trigScen,
-                fixmedins, patnId, mdtrtId, ruleId, kpId, kpVersion, sevDeg, amount, ruleSet, at})).replaceWithVoid();
+        return CheckResultStore.insert(pool, stored).replaceWith(answer);
     }
 
     /** Records the doctor's dispositions (3103); all or nothing; each one audited with the one it replaces. */

@@ -8,6 +8,7 @@ import org.fundguard.monitoring.claim.Diagnosis;
 import org.fundguard.monitoring.claim.FeeLine;
 import org.fundguard.monitoring.claim.Visit;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -29,6 +30,11 @@ import java.util.Set;
  * <p>Required (the rest of the spec's 必填 fields are not enforced, §11 "warn, don't reject"): infno, fixmedins_code,
  * input.data, patient_dtos (non-empty); per patient patn_id, gend, brdy, curr_mdtrt_id naming one of its encounters;
  * per encounter mdtrt_id, med_type, adm_date; per order rx_id (unique in the encounter), hilist_code, cnt, pric, sumamt.
+ *
+ * <p>Refused as well: an order's {@code cnt}, {@code pric} or {@code sumamt} below zero (a prescription is not a refund,
+ * and a negative line would be netted against another line of the same code and hide it from the rules) or with more
+ * digits than the national field allows (cnt N16,4, pric N16,6, sumamt N16,2: e.g. {@code 1e308}); an encounter whose
+ * {@code medins_id} is another institution than the message's {@code fixmedins_code}.
  */
 public final class ClaimMapper {
 
@@ -152,6 +158,9 @@ public final class ClaimMapper {
         if (diagnoses.isEmpty() && !blank(enc.dscgMainDiseCodg())) {
             diagnoses.add(new Diagnosis(enc.dscgMainDiseCodg(), enc.dscgMainDiseName(), "1", null));
         }
+        if (!blank(enc.medinsId()) && !blank(m.fixmedinsCode()) && !enc.medinsId().equals(m.fixmedinsCode())) {
+            error(at + ".medins_id", "must be the message's fixmedins_code: an institution sends only its own encounters");
+        }
         String region = firstNonBlank(envelopeRegion, enc.medinsAdmdvs(), pt.poolarea());
         String institution = firstNonBlank(enc.medinsId(), m.fixmedinsCode());
         Visit v = new Visit(enc.mdtrtId(), pt.patnId(), pt.gend(), brdy, enc.insutype(), enc.medType(), institution,
@@ -170,9 +179,9 @@ public final class ClaimMapper {
                 error(oat + ".rx_id", "is not unique in the encounter");
             }
             require(oat + ".hilist_code", od.hilistCode());
-            requireValue(oat + ".cnt", od.cnt());
-            requireValue(oat + ".pric", od.pric());
-            requireValue(oat + ".sumamt", od.sumamt());
+            amount(oat + ".cnt", od.cnt(), 4);
+            amount(oat + ".pric", od.pric(), 6);
+            amount(oat + ".sumamt", od.sumamt(), 2);
             LocalDateTime begn = dateTime(oat + ".drord_begn_date", od.drordBegnDate(), false);
             lines.add(new FeeLine(od.rxId(), enc.mdtrtId(), pt.patnId(), null, begn != null ? begn : adm, od.hilistCode(),
                     od.hilistName(), od.hilistType(), od.chrgType(), od.cnt(), od.pric(), od.sumamt(), null,
@@ -189,9 +198,22 @@ public final class ClaimMapper {
         return true;
     }
 
-    private void requireValue(String field, Object value) {
+    /** A required quantity or amount of at most 16 digits, {@code scale} of them after the point (N16,scale), not negative. */
+    private void amount(String field, BigDecimal value, int scale) {
         if (value == null) {
             error(field, "is required");
+            return;
+        }
+        if (value.signum() < 0) {
+            error(field, "must not be negative");
+            return;
+        }
+        BigDecimal v = value.stripTrailingZeros();
+        int fraction = Math.max(0, v.scale());
+        // precision - scale is the number of digits before the point; 1e308 has 309, so no huge number is ever expanded
+        long whole = Math.max(0L, (long) v.precision() - v.scale());
+        if (whole > 16 - scale || fraction > scale) {
+            error(field, "must have at most " + (16 - scale) + " digits before the point and " + scale + " after (N16," + scale + ")");
         }
     }
 

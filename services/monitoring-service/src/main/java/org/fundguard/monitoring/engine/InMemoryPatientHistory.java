@@ -77,7 +77,7 @@ public final class InMemoryPatientHistory implements PatientHistory {
             }
             LocalDateTime t = l.feeOcurTime() != null ? l.feeOcurTime() : v.begntime();
             List<CodeUse> u = p.uses.computeIfAbsent(l.hilistCode(), k -> new ArrayList<>(2));
-            CodeUse use = new CodeUse(v.mdtrtId(), v.begntime(), t.toLocalDate().toEpochDay());
+            CodeUse use = new CodeUse(v.mdtrtId(), v.begntime(), t.toLocalDate().toEpochDay(), t, NetLines.cnt(net, l, i));
             if (!u.isEmpty() && u.get(u.size() - 1).feeEpochDay() > use.feeEpochDay()) {
                 p.sorted = false;
             }

@@ -543,7 +543,9 @@ public final class RuleEngine {
         /**
          * 限定频次: at most kp.freqMax per kp.freqPeriod units. For each charge (by fee time, then feedetl_sn) the quantity
          * in the window of that length ending at it (DAY: calendar days d-P+1..d; HOUR: (t-P h, t]) is summed; what
-         * exceeds the limit is the excess of that charge.
+         * exceeds the limit is the excess of that charge. The patient's earlier visits count in the window too (their
+         * paid uses of the code in the history, e.g. the other encounters a 3101 message carries), before this visit's
+         * charges of the same time; only this visit's charges hit, the earlier visits are named as related.
          */
         private void frequency(KnowledgePoint kp, String code) {
             int[] idx = new int[lines.size()];
@@ -560,35 +562,66 @@ public final class RuleEngine {
                     idx[k] = i;
                 }
             }
+            if (count == 0) {
+                return;
+            }
             boolean hours = kp.freqUnit() == FrequencyUnit.HOUR;
             long span = hours ? kp.freqPeriod() * 3600L : kp.freqPeriod();
+            List<CodeUse> earlier = earlierUses(code, hours, position(lines.get(idx[0]), hours) - span,
+                    position(lines.get(idx[count - 1]), hours));
+            // the charges in order: earlier visits' uses (index -1 - u) merged before this visit's lines of the same time
+            int total = earlier.size() + count;
+            int[] order = new int[total];
+            long[] pos = new long[total];
+            BigDecimal[] qty = new BigDecimal[total];
+            for (int r = 0, e = 0, c = 0; r < total; r++) {
+                boolean fromHistory = c == count || e < earlier.size()
+                        && position(earlier.get(e).feeTime(), hours) <= position(lines.get(idx[c]), hours);
+                if (fromHistory) {
+                    CodeUse u = earlier.get(e);
+                    order[r] = -1 - e++;
+                    pos[r] = position(u.feeTime(), hours);
+                    qty[r] = u.cnt();
+                } else {
+                    int i = idx[c++];
+                    order[r] = i;
+                    pos[r] = position(lines.get(i), hours);
+                    qty[r] = NetLines.cnt(net, lines.get(i), i);
+                }
+            }
             List<String> hitLines = new ArrayList<>();
+            List<String> related = new ArrayList<>();
             BigDecimal excessQty = BigDecimal.ZERO;
             BigDecimal amt = BigDecimal.ZERO;
             BigDecimal worst = BigDecimal.ZERO;
             LocalDateTime worstAt = null;
             BigDecimal window = BigDecimal.ZERO;
             int left = 0;
-            for (int r = 0; r < count; r++) {
-                int i = idx[r];
-                FeeLine l = lines.get(i);
-                long pos = position(l, hours);
-                window = window.add(NetLines.cnt(net, l, i));
-                while (pos - position(lines.get(idx[left]), hours) >= span) {
-                    int o = idx[left++];
-                    window = window.subtract(NetLines.cnt(net, lines.get(o), o));
+            for (int r = 0; r < total; r++) {
+                window = window.add(qty[r]);
+                while (pos[r] - pos[left] >= span) {
+                    window = window.subtract(qty[left++]);
                 }
                 BigDecimal over = window.subtract(kp.freqMax());
-                if (over.signum() > 0) {
-                    BigDecimal cnt = NetLines.cnt(net, l, i);
-                    BigDecimal ex = over.min(cnt);
-                    hitLines.add(sn(l));
-                    excessQty = excessQty.add(ex);
-                    amt = amt.add(l.pric() != null ? l.pric().multiply(ex)
-                            : amount(l, i).multiply(ex).divide(cnt, 8, RoundingMode.HALF_UP));
-                    if (window.compareTo(worst) > 0) {
-                        worst = window;
-                        worstAt = l.feeOcurTime();
+                if (over.signum() <= 0 || order[r] < 0) {
+                    continue;
+                }
+                int i = order[r];
+                FeeLine l = lines.get(i);
+                BigDecimal cnt = qty[r];
+                BigDecimal ex = over.min(cnt);
+                hitLines.add(sn(l));
+                excessQty = excessQty.add(ex);
+                amt = amt.add(l.pric() != null ? l.pric().multiply(ex)
+                        : amount(l, i).multiply(ex).divide(cnt, 8, RoundingMode.HALF_UP));
+                if (window.compareTo(worst) > 0) {
+                    worst = window;
+                    worstAt = l.feeOcurTime();
+                }
+                for (int k = left; k < r; k++) {
+                    String visit = order[k] < 0 ? earlier.get(-1 - order[k]).mdtrtId() : null;
+                    if (visit != null && !related.contains(visit)) {
+                        related.add(visit);
                     }
                 }
             }
@@ -599,7 +632,34 @@ public final class RuleEngine {
             emit(kp, hitLines, money(amt), label(kp) + "：" + item(any) + " " + ref(kp) + " 限每 "
                     + kp.freqPeriod() + " " + kp.freqUnit().label() + "不超过 " + plain(kp.freqMax()) + " 次，截至 "
                     + fmt(worstAt, hours) + " 的 " + kp.freqPeriod() + " " + kp.freqUnit().label() + "内计费 "
-                    + plain(worst) + " 次，共超出 " + plain(excessQty) + " 次", List.of());
+                    + plain(worst) + " 次" + (related.isEmpty() ? "" : "（含此前 " + related.size() + " 次就诊）")
+                    + "，共超出 " + plain(excessQty) + " 次", related);
+        }
+
+        /**
+         * The patient's paid uses of the code in visits before this one, at positions in (from, to], sorted by position
+         * (empty without history, or when this visit cannot be ordered).
+         */
+        private List<CodeUse> earlierUses(String code, boolean hours, long from, long to) {
+            if (v.begntime() == null || v.mdtrtId() == null) {
+                return List.of();
+            }
+            List<CodeUse> uses = ctx.history().uses(v.psnNo(), code);
+            if (uses.isEmpty()) {
+                return List.of();
+            }
+            List<CodeUse> out = new ArrayList<>(2);
+            for (int k = 0, n = uses.size(); k < n; k++) {
+                CodeUse u = uses.get(k);
+                long p = position(u.feeTime(), hours);
+                if (p <= from || p > to || u.cnt() == null || u.cnt().signum() <= 0 || u.mdtrtId().equals(v.mdtrtId())
+                        || VisitRecord.compareOrder(u.visitBegntime(), u.mdtrtId(), v.begntime(), v.mdtrtId()) >= 0) {
+                    continue;
+                }
+                out.add(u);
+            }
+            out.sort(java.util.Comparator.comparingLong(u -> position(u.feeTime(), hours)));
+            return out;
         }
 
         private static int chargeOrder(FeeLine a, FeeLine b) {
@@ -608,7 +668,10 @@ public final class RuleEngine {
         }
 
         private static long position(FeeLine l, boolean hours) {
-            LocalDateTime t = l.feeOcurTime();
+            return position(l.feeOcurTime(), hours);
+        }
+
+        private static long position(LocalDateTime t, boolean hours) {
             return hours ? t.toLocalDate().toEpochDay() * 86400L + t.toLocalTime().toSecondOfDay()
                     : t.toLocalDate().toEpochDay();
         }

@@ -62,7 +62,8 @@ public final class RuleSet {
         }
         Set<String> withHistory = new java.util.HashSet<>();
         coded.forEach((code, list) -> {
-            if (list.stream().anyMatch(c -> c.kind() == RuleKind.PAYMENT_COURSE || c.kind() == RuleKind.FREQUENT_VISITS)) {
+            if (list.stream().anyMatch(c -> c.kind() == RuleKind.PAYMENT_COURSE || c.kind() == RuleKind.FREQUENT_VISITS
+                    || c.kind() == RuleKind.FREQUENCY)) {
                 withHistory.add(code);
             }
         });

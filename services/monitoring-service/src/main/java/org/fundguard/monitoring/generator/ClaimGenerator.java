@@ -348,7 +348,7 @@ public final class ClaimGenerator implements Iterator<Claim> {
         Draft open(ReferenceData.Institution inst, String medType, String insutype, LocalDateTime begin,
                 LocalDateTime end, ReferenceData.Dx dx) {
             String id = "M" + pad(p.idx(), 10) + pad(visits.size() + 1, 3);
-            Draft d = new Draft(id, p, inst, medType, insutype, begin, end, dx, r);
+            Draft d = new Draft(id, p, inst, medType, insutype, begin, end, dx, r, visits);
             visits.add(d);
             if (medType.startsWith("2") || medType.equals("52")) {
                 inpatientStays++;
@@ -761,10 +761,13 @@ public final class ClaimGenerator implements Iterator<Claim> {
         final List<FeeLine> lines = new ArrayList<>();
         final Set<String> refunded = new HashSet<>();
         final String attending;
+        /** The patient's visits (this one among them): a frequency limit counts their charges too. */
+        final List<Draft> patientVisits;
         int seq;
 
         Draft(String mdtrtId, Patient p, ReferenceData.Institution inst, String medType, String insutype,
-                LocalDateTime begin, LocalDateTime end, ReferenceData.Dx dx, SplittableRandom r) {
+                LocalDateTime begin, LocalDateTime end, ReferenceData.Dx dx, SplittableRandom r, List<Draft> patientVisits) {
+            this.patientVisits = patientVisits;
             this.mdtrtId = mdtrtId;
             this.p = p;
             this.inst = inst;
@@ -991,12 +994,17 @@ public final class ClaimGenerator implements Iterator<Claim> {
             };
         }
 
-        /** Whether charging cnt more of the code at t puts any window over the limit (the rule's own windows). */
+        /**
+         * Whether charging cnt more of the code at t puts any window over the limit (the rule's own windows), counting
+         * the charges of the patient's other visits too, whichever comes first: the engine counts earlier visits.
+         */
         boolean frequencyExceeded(KnowledgePoint kp, String code, LocalDateTime t, BigDecimal cnt) {
             List<Object[]> charges = new ArrayList<>();
-            for (FeeLine l : lines) {
-                if (l.hilistCode().equals(code) && l.cnt().signum() > 0) {
-                    charges.add(new Object[] {l.feeOcurTime(), l.cnt()});
+            for (Draft visit : patientVisits.contains(this) ? patientVisits : List.of(this)) {
+                for (FeeLine l : visit.lines) {
+                    if (l.hilistCode().equals(code) && l.cnt().signum() > 0) {
+                        charges.add(new Object[] {l.feeOcurTime(), l.cnt()});
+                    }
                 }
             }
             charges.add(new Object[] {t, cnt});
@@ -1076,7 +1084,13 @@ public final class ClaimGenerator implements Iterator<Claim> {
                         days = kp.maxDays().add(BigDecimal.valueOf(10 + r.nextInt(20)));
                     }
                 }
-                case FREQUENCY -> cnt = kp.freqMax();
+                case FREQUENCY -> {
+                    // the limit reached here and now by this visit alone, so only the extra charge is at issue
+                    cnt = kp.freqMax();
+                    if (frequencyExceeded(kp, code, t, cnt) || frequencyExceeded(kp, code, t.plusMinutes(50), cnt)) {
+                        return null;
+                    }
+                }
                 case PAIR -> {
                     String paired = kp.pairedCodes().get(0);
                     if (!catalogue.contains(paired) || conflictsWithOthers(code, paired)) {

@@ -102,7 +102,7 @@ public class KnowledgeResource {
                                              @QueryParam("scope") @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit administrative code") String scope) {
         return service.list(caller.get(), ruleClass, kpId, scope, page, size).map(p -> new KnowledgePointView.Page(
                 p.items().stream().map(s -> KnowledgePointView.of(s, service.point(s), true)).toList(), page, size, p.total(),
-                (int) ((p.total() + size - 1) / size)));
+                org.fundguard.monitoring.Pages.totalPages(p.total(), size)));
     }
 
     @GET

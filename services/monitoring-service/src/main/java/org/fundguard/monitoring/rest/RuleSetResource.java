@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.fundguard.kit.problem.DomainException;
 import org.fundguard.kit.problem.Problem;
 import org.fundguard.kit.security.CurrentCaller;
 import org.fundguard.monitoring.KnowledgeService;
@@ -78,20 +77,11 @@ public class RuleSetResource {
     @RolesAllowed({Roles.RULE_MANAGER, Roles.AUDITOR})
     @Blocking
     @Operation(operationId = "backtestRuleSet", summary = "Screen a region's stored claims of a period with this version and with the one in use, storing nothing: hits gained and lost per rule, and the confirmed share past reviews predict")
-    @APIResponse(responseCode = "200", description = "The comparison.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Backtest.Report.class)))
+    @APIResponse(responseCode = "200", description = "The comparison.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BacktestView.class)))
     @APIResponse(responseCode = "400", description = "A field is invalid, or no such version.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a rule manager or auditor, or a region outside the caller's.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Backtest.Report backtest(@PathParam("version") int version, @Valid @NotNull BacktestRequest body) throws SQLException {
-        if (!caller.get().scope().canSee(body.region())) {
-            throw new DomainException.AccessDenied("Region " + body.region() + " is outside your region.");
-        }
-        if (body.to().isBefore(body.from())) {
-            throw new DomainException.InvalidField("to", "must not be before from");
-        }
-        if (body.from().plusYears(1).isBefore(body.to())) {
-            throw new DomainException.InvalidField("to", "a back-test covers at most one year");
-        }
-        return backtest.run(version, body.region(), body.from(), body.to());
+    public BacktestView backtest(@PathParam("version") int version, @Valid @NotNull BacktestRequest body) throws SQLException {
+        return BacktestView.of(backtest.run(caller.get(), version, body.region(), body.from(), body.to()));
     }
 }

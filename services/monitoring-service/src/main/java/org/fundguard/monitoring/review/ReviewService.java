@@ -13,9 +13,16 @@ import org.fundguard.kit.decision.ViolationDecided;
 import org.fundguard.kit.outbox.Outbox;
 import org.fundguard.kit.problem.DomainException;
 import org.fundguard.kit.security.Caller;
+import org.fundguard.kit.security.RegionScope;
+import org.fundguard.monitoring.JdbcAudit;
+import org.fundguard.monitoring.JdbcTransaction;
 import org.fundguard.monitoring.MonitoringConfig;
 
+import javax.sql.DataSource;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +34,9 @@ import java.util.UUID;
  * The review of findings (初审 → 复审 → 申诉 → 调查核实 → 处理 with 陈述申辩 before the decision is final). Staff steps
  * are for auditors of the case's region (以上查下: the province sees its cities); the appeal and the statement are for
  * the institution's own system account. First and second review are by different auditors. Every step is audited; the
- * final decision publishes {@code violation.decided.v1} through the outbox in the same transaction.
+ * final decision publishes {@code violation.decided.v1} through the outbox in the same transaction. Also the cases a
+ * screening job opens, reminders, quality sampling (抽样复核) and the reviewers' outcomes and statistics: bulk work on
+ * plain JDBC ({@code *Store} writes with their audit entry in one transaction, {@code *Queries} reads), blocking.
  */
 @ApplicationScoped
 public class ReviewService {
@@ -42,24 +51,67 @@ public class ReviewService {
     public record Draft(DecisionRequest decision, String institutionName, List<DecisionRequest.ResponsiblePerson> responsiblePersons) {
     }
 
+    /** How a sample is drawn. */
+    public enum SampleMethod { RANDOM, AMOUNT, VARIANCE }
+
+    /** One case of a sample, with its re-check once made. */
+    public record SampleItem(UUID caseId, int position, String ruleCode, BigDecimal amount, String originalOutcome,
+                             String recheckOutcome, String recheckReason, String recheckedBy) {
+    }
+
+    /** A sample of second-reviewed cases and their re-checks. */
+    public record Sample(UUID id, String region, String method, int requestedSize, long seed, String createdBy, List<SampleItem> items) {
+
+        public int rechecked() {
+            return (int) items.stream().filter(i -> i.recheckOutcome() != null).count();
+        }
+
+        /** Re-checks that disagree with the second review. */
+        public int disagreements() {
+            return (int) items.stream().filter(i -> i.recheckOutcome() != null && !i.recheckOutcome().equals(i.originalOutcome())).count();
+        }
+
+        /** disagreements / rechecked, 4 decimals; null before any re-check. */
+        public BigDecimal errorRate() {
+            int n = rechecked();
+            return n == 0 ? null : BigDecimal.valueOf(disagreements()).divide(BigDecimal.valueOf(n), 4, RoundingMode.HALF_UP);
+        }
+    }
+
+    /** One rule and knowledge point's findings and what reviewers made of them. */
+    public record RuleOutcome(String ruleCode, String knowledgePointId, long findings, long confirmed, long dismissed, long open,
+                              BigDecimal confirmedShare) {
+    }
+
+    /** The figures of one region, rule and month (YYYY-MM). */
+    public record MonthFigures(String region, String ruleCode, String month, long findings, long confirmed, long dismissed,
+                               long decided, BigDecimal recovered, BigDecimal fines) {
+    }
+
     private final AuditLog audit;
     private final Outbox outbox;
     private final ReviewClock clock;
     private final MonitoringConfig.Review days;
     private final ObjectMapper json;
+    private final DataSource dataSource;
 
-    public ReviewService(AuditLog audit, Outbox outbox, ReviewClock clock, MonitoringConfig config, ObjectMapper json) {
+    public ReviewService(AuditLog audit, Outbox outbox, ReviewClock clock, MonitoringConfig config, ObjectMapper json,
+                         DataSource dataSource) {
         this.audit = audit;
         this.outbox = outbox;
         this.clock = clock;
         this.days = config.review();
         this.json = json;
+        this.dataSource = dataSource;
+    }
+
+    /** One page of a list and the number of items on all pages. */
+    public record Slice<T>(List<T> items, long total) {
     }
 
     /** A page of the cases in the caller's region; {@code overdue} = staff steps past their deadline, oldest deadline first. */
     @WithSession
-    public Uni<List<ReviewCase>> list(Caller staff, ReviewStatus status, boolean overdue, String assignee, int page, int size,
-                                      long[] total) {
+    public Uni<Slice<ReviewCase>> list(Caller staff, ReviewStatus status, boolean overdue, String assignee, int page, int size) {
         StringBuilder q = new StringBuilder("admdvs like :region");
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("region", staff.scope().likePattern());
@@ -77,8 +129,8 @@ public class ReviewService {
             p.put("assignee", assignee);
         }
         String order = overdue ? " order by stepDue, createdAt, id" : " order by createdAt desc, id";
-        return ReviewCase.count(q.toString(), p).invoke(n -> total[0] = n)
-                .chain(() -> ReviewCase.<ReviewCase>find(q + order, p).page(Page.of(page, size)).list());
+        return ReviewCase.count(q.toString(), p).chain(n -> ReviewCase.<ReviewCase>find(q + order, p)
+                .page(Page.of(page, size)).list().map(l -> new Slice<>(l, n)));
     }
 
     private static List<ReviewStatus> staffSteps() {
@@ -91,12 +143,13 @@ public class ReviewService {
         return out;
     }
 
-    /** Reminders of cases in the caller's region assigned to the caller or to nobody, newest first (at most 200). */
+    /** A page of the reminders of cases in the caller's region assigned to the caller or to nobody, newest first. */
     @WithSession
-    public Uni<List<ReviewReminder>> reminders(Caller staff) {
-        return ReviewReminder.<ReviewReminder>find("caseId in (select r.id from ReviewCase r where r.admdvs like ?1 "
-                        + "and (r.assignee is null or r.assignee = ?2)) order by createdAt desc, id", staff.scope().likePattern(),
-                staff.username()).page(Page.ofSize(200)).list();
+    public Uni<Slice<ReviewReminder>> reminders(Caller staff, int page, int size) {
+        String q = "caseId in (select r.id from ReviewCase r where r.admdvs like ?1 and (r.assignee is null or r.assignee = ?2))";
+        Object[] p = {staff.scope().likePattern(), staff.username()};
+        return ReviewReminder.count(q, p).chain(n -> ReviewReminder.<ReviewReminder>find(q + " order by createdAt desc, id", p)
+                .page(Page.of(page, size)).list().map(l -> new Slice<>(l, n)));
     }
 
     @WithSession
@@ -104,12 +157,14 @@ public class ReviewService {
         return visible(staff, id);
     }
 
-    /** The open cases of the caller's own institution waiting for it (appeal or statement), newest first. */
+    /** A page of the cases of the caller's own institution that concern it (appeal, investigation, decision), newest first. */
     @WithSession
-    public Uni<List<ReviewCase>> ofInstitution(Caller system) {
-        return ReviewCase.<ReviewCase>find("fixmedinsCode = ?1 and status in ?2 order by createdAt desc, id",
-                institution(system), List.of(ReviewStatus.APPEAL_OPEN, ReviewStatus.STATEMENT, ReviewStatus.INVESTIGATION,
-                        ReviewStatus.DECISION, ReviewStatus.DECIDED)).page(Page.ofSize(200)).list();
+    public Uni<Slice<ReviewCase>> ofInstitution(Caller system, int page, int size) {
+        String q = "fixmedinsCode = ?1 and status in ?2";
+        Object[] p = {institution(system), List.of(ReviewStatus.APPEAL_OPEN, ReviewStatus.STATEMENT, ReviewStatus.INVESTIGATION,
+                ReviewStatus.DECISION, ReviewStatus.DECIDED)};
+        return ReviewCase.count(q, p).chain(n -> ReviewCase.<ReviewCase>find(q + " order by createdAt desc, id", p)
+                .page(Page.of(page, size)).list().map(l -> new Slice<>(l, n)));
     }
 
     @WithTransaction
@@ -301,6 +356,103 @@ public class ReviewService {
                     .call(x -> audit.record(staff, "review.decided", "review-case", c.id.toString(), before, snapshot(c)))
                     .replaceWith(c);
         });
+    }
+
+    // ------------------------------------------------------------------------------------------------ blocking, JDBC
+
+    /**
+     * Opens a review case for each finding the screening job found first (a finding has one case, however often it is
+     * found): a suspect at first review, a definite violation at the institution's appeal step. Answers how many. Blocking.
+     */
+    public int openCases(UUID jobId, String region) throws SQLException {
+        return JdbcTransaction.run(dataSource, tx -> ReviewCaseStore.openForJob(tx, jobId, region,
+                initialDue(ReviewStatus.APPEAL_OPEN), initialDue(ReviewStatus.FIRST_REVIEW), clock.now()));
+    }
+
+    /** Writes the reminders now due, and one audit entry for them, in one transaction; answers how many. Blocking. */
+    public int remind() throws SQLException {
+        LocalDate today = clock.today();
+        return JdbcTransaction.run(dataSource, tx -> {
+            List<String> created = ReviewCaseStore.remind(tx, today, today.plusDays(days.remindDaysBefore()), clock.now());
+            if (!created.isEmpty()) {
+                Map<String, Object> after = new LinkedHashMap<>();
+                after.put("reminders", created.size());
+                after.put("cases", created.subList(0, Math.min(created.size(), 50)));
+                JdbcAudit.record(tx, Caller.system("review-reminders"), "review.reminded", "review-reminder", today.toString(), null, after);
+            }
+            return created.size();
+        });
+    }
+
+    /** Draws a sample of the region's second-reviewed cases; stored and audited in one transaction. Blocking. */
+    public Sample drawSample(Caller staff, String region, SampleMethod method, int size, Long seed) throws SQLException {
+        if (!staff.scope().canSee(region)) {
+            throw new DomainException.AccessDenied("Region " + region + " is outside your region.");
+        }
+        long drawSeed = seed == null ? System.nanoTime() : seed;
+        UUID id = UUID.randomUUID();
+        return JdbcTransaction.run(dataSource, tx -> {
+            int drawn = SamplingStore.draw(tx, id, region, method, size, drawSeed, staff.username(), clock.now());
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("region", region);
+            after.put("method", method.name());
+            after.put("size", drawn);
+            JdbcAudit.record(tx, staff, "review.sample-drawn", "review-sample", id.toString(), null, after);
+            return SamplingQueries.sample(tx, id);
+        });
+    }
+
+    /** A sample of the caller's region. Blocking. */
+    public Sample sample(Caller staff, UUID id) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return visibleSample(staff, c, id);
+        }
+    }
+
+    /** The re-check of a sampled case by an auditor who did neither review; recorded and audited in one transaction. Blocking. */
+    public Sample recheck(Caller staff, UUID id, UUID caseId, Outcome outcome, String reason) throws SQLException {
+        return JdbcTransaction.run(dataSource, tx -> {
+            visibleSample(staff, tx, id);
+            SamplingQueries.SampledCase sampled = SamplingQueries.sampledCase(tx, id, caseId);
+            if (sampled == null) {
+                throw new DomainException.RecordNotFound("Case " + caseId + " is not in sample " + id + ".");
+            }
+            if (staff.username().equals(sampled.firstReviewer()) || staff.username().equals(sampled.secondReviewer())) {
+                throw new DomainException.AccessDenied("A re-check is by an auditor who did not review the case.");
+            }
+            if (sampled.recheckOutcome() != null
+                    || !SamplingStore.recheck(tx, id, caseId, outcome.name(), reason, staff.username(), clock.now())) {
+                throw new DomainException.StateConflict("Case " + caseId + " is already re-checked in this sample.");
+            }
+            JdbcAudit.record(tx, staff, "review.rechecked", "review-sample", id.toString(), null,
+                    new LinkedHashMap<>(Map.of("caseId", caseId.toString(), "outcome", outcome.name())));
+            return SamplingQueries.sample(tx, id);
+        });
+    }
+
+    private static Sample visibleSample(Caller staff, Connection c, UUID id) throws SQLException {
+        Sample s = SamplingQueries.sample(c, id);
+        if (s == null || !staff.scope().canSee(s.region())) {
+            throw new DomainException.RecordNotFound("No review sample " + id + " in your region.");
+        }
+        return s;
+    }
+
+    /** Reviewers' outcomes per rule and knowledge point of the findings in {@code scope}, most findings first. Blocking. */
+    public List<RuleOutcome> ruleOutcomes(RegionScope scope) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return OutcomeQueries.outcomes(c, scope.likePattern());
+        }
+    }
+
+    /** The caller's region's figures by region, rule and month of the findings found from {@code from} to {@code to}. Blocking. */
+    public List<MonthFigures> statistics(Caller staff, LocalDate from, LocalDate to) throws SQLException {
+        if (to.isBefore(from)) {
+            throw new DomainException.InvalidField("to", "must not be before from");
+        }
+        try (Connection c = dataSource.getConnection()) {
+            return OutcomeQueries.statistics(c, staff.scope().likePattern(), from, to);
+        }
     }
 
     // ------------------------------------------------------------------------------------------------------------

@@ -1,20 +1,18 @@
 package org.fundguard.monitoring.screening;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.fundguard.kit.problem.DomainException;
+import org.fundguard.kit.security.Caller;
 import org.fundguard.kit.security.RegionScope;
 import org.fundguard.monitoring.RuleSetHolder;
 import org.fundguard.monitoring.engine.Hit;
 import org.fundguard.monitoring.replica.QualificationCache;
-import org.fundguard.monitoring.review.RuleOutcomeResource;
+import org.fundguard.monitoring.review.ReviewService;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,24 +31,15 @@ import java.util.TreeMap;
 public class Backtest {
 
     /** One rule and knowledge point's change. */
-    public record RuleChange(@Schema(required = true) String ruleCode, @Schema(required = true) String knowledgePointId,
-                             @Schema(required = true) long hitsActive, @Schema(required = true) long hitsVersion,
-                             @Schema(required = true) long gained, @Schema(required = true) long lost,
-                             @Schema(required = true) BigDecimal amountGained, @Schema(required = true) BigDecimal amountLost,
-                             @Schema(description = "Past reviews' confirmed share for this rule and point; null before any outcome.") BigDecimal confirmedShare) {
+    public record RuleChange(String ruleCode, String knowledgePointId, long hitsActive, long hitsVersion, long gained, long lost,
+                             BigDecimal amountGained, BigDecimal amountLost, BigDecimal confirmedShare) {
     }
 
     /** The comparison. */
-    public record Report(@Schema(required = true) int version, @Schema(required = true) int activeVersion,
-                         @Schema(required = true) String region, @Schema(required = true) LocalDate from,
-                         @Schema(required = true) LocalDate to, @Schema(required = true) long claims,
-                         @Schema(required = true) long lines, @Schema(required = true) long hitsActive,
-                         @Schema(required = true) long hitsVersion, @Schema(required = true) long gained,
-                         @Schema(required = true) long lost,
-                         @Schema(description = "Gained hits times their rule's confirmed share, over those whose rule has outcomes.") BigDecimal expectedConfirmedOfGained,
-                         @Schema(description = "Estimated confirmed share of the version in use's hits (rules with outcomes).") BigDecimal estimatedConfirmedShareActive,
-                         @Schema(description = "Estimated confirmed share of this version's hits (rules with outcomes).") BigDecimal estimatedConfirmedShareVersion,
-                         @Schema(required = true, description = "Every rule and knowledge point with a hit in either, changed ones first.") List<RuleChange> byRule) {
+    public record Report(int version, int activeVersion, String region, LocalDate from, LocalDate to, long claims, long lines,
+                         long hitsActive, long hitsVersion, long gained, long lost, BigDecimal expectedConfirmedOfGained,
+                         BigDecimal estimatedConfirmedShareActive, BigDecimal estimatedConfirmedShareVersion,
+                         List<RuleChange> byRule) {
     }
 
     private static final int LOOKBACK_DAYS = 90;
@@ -58,32 +47,39 @@ public class Backtest {
     private final DataSource dataSource;
     private final RuleSetHolder rules;
     private final QualificationCache qualifications;
+    private final ReviewService reviews;
 
-    public Backtest(DataSource dataSource, RuleSetHolder rules, QualificationCache qualifications) {
+    public Backtest(DataSource dataSource, RuleSetHolder rules, QualificationCache qualifications, ReviewService reviews) {
         this.dataSource = dataSource;
         this.rules = rules;
         this.qualifications = qualifications;
+        this.reviews = reviews;
     }
 
-    public Report run(int version, String region, LocalDate from, LocalDate to) throws SQLException {
+    /** Back-tests {@code version} over the region's stored claims of the period (at most a year, in the caller's region). */
+    public Report run(Caller caller, int version, String region, LocalDate from, LocalDate to) throws SQLException {
+        if (!caller.scope().canSee(region)) {
+            throw new DomainException.AccessDenied("Region " + region + " is outside your region.");
+        }
+        if (to.isBefore(from)) {
+            throw new DomainException.InvalidField("to", "must not be before from");
+        }
+        if (from.plusYears(1).isBefore(to)) {
+            throw new DomainException.InvalidField("to", "a back-test covers at most one year");
+        }
         RuleSetHolder.Compiled active = rules.current();
         RuleSetHolder.Compiled candidate;
         Map<String, BigDecimal> shares = new HashMap<>();
         try (Connection c = dataSource.getConnection()) {
-            int latest;
-            try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(version), 0) FROM rule_set_version");
-                 ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                latest = rs.getInt(1);
-            }
+            int latest = ScreeningQueries.latestRuleSetVersion(c);
             if (version < 1 || version > latest) {
                 throw new DomainException.InvalidField("version", "no rule-set version " + version + " (the latest is " + latest + ")");
             }
             candidate = rules.compileStored(c, version);
-            for (RuleOutcomeResource.RuleOutcome o : RuleOutcomeResource.outcomes(c, RegionScope.of(region).likePattern())) {
-                if (o.confirmedShare() != null) {
-                    shares.put(o.ruleCode() + '|' + o.knowledgePointId(), o.confirmedShare());
-                }
+        }
+        for (ReviewService.RuleOutcome o : reviews.ruleOutcomes(RegionScope.of(region))) {
+            if (o.confirmedShare() != null) {
+                shares.put(o.ruleCode() + '|' + o.knowledgePointId(), o.confirmedShare());
             }
         }
         Map<String, Hit> before = new HashMap<>();

@@ -52,6 +52,21 @@ public final class ClaimStore {
      * source found a file-level problem part way), nothing is stored.
      */
     public static Loaded load(Connection c, Iterator<Claim> claims, java.util.function.BooleanSupplier complete) throws SQLException {
+        return load(c, claims, complete, loaded -> { });
+    }
+
+    /** Work done on the load's open transaction once the claims are stored, before the commit (the load's audit entry). */
+    @FunctionalInterface
+    public interface BeforeCommit {
+        void accept(Loaded loaded) throws SQLException;
+    }
+
+    /**
+     * As {@link #load(Connection, Iterator, java.util.function.BooleanSupplier)}, running {@code beforeCommit} on the same
+     * transaction once the claims are stored: a failure there stores nothing.
+     */
+    public static Loaded load(Connection c, Iterator<Claim> claims, java.util.function.BooleanSupplier complete,
+                              BeforeCommit beforeCommit) throws SQLException {
         UUID loadId = UUID.randomUUID();
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
@@ -93,8 +108,10 @@ public final class ClaimStore {
                     + "ON CONFLICT (mdtrt_id) DO UPDATE SET psn_no = excluded.psn_no, admdvs = excluded.admdvs, "
                     + "fixmedins_code = excluded.fixmedins_code, begntime = excluded.begntime, line_count = excluded.line_count, "
                     + "body = excluded.body, load_id = excluded.load_id, loaded_at = now()");
+            Loaded loaded = new Loaded(loadId, visits, lines, skipped);
+            beforeCommit.accept(loaded);
             c.commit();
-            return new Loaded(loadId, visits, lines, skipped);
+            return loaded;
         } catch (SQLException | RuntimeException e) {
             c.rollback();
             throw e;

@@ -2,6 +2,7 @@ package org.fundguard.monitoring.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.fundguard.monitoring.engine.ClaimBuilder.LineBuilder.item;
+import static org.fundguard.monitoring.engine.ClaimBuilder.outpatient;
 import static org.fundguard.monitoring.engine.ClaimBuilder.visit;
 import static org.fundguard.monitoring.engine.Screening.screen;
 
@@ -112,6 +113,36 @@ class VisitRulesTest {
             assertThat(hit.amount()).isEqualByComparingTo("50.00");
             assertThat(hit.reason()).isEqualTo("每日限 1 次：医疗服务项目 " + A
                     + " 知识点 KP-F1 限每 1 日不超过 1 次，截至 2025-03-02 的 1 日内计费 3 次，共超出 2 次");
+        }
+
+        @Test
+        void usesInEarlierVisitsCountInTheWindowButOnlyThisVisitsLinesHit() {
+            var morning = outpatient("M0", "2025-03-02").begin("2025-03-02 08:00").line(item("10", A).at("2025-03-02 08:00")).build();
+            var afternoon = outpatient("M1", "2025-03-02").begin("2025-03-02 15:00").line(item("1", A).pric("25").at("2025-03-02 15:00")).build();
+
+            List<Hit> hits = Screening.screenWithHistory(afternoon, List.of(morning), oncePerDay);
+
+            assertThat(hits).singleElement().satisfies(hit -> {
+                assertThat(hit.feedetlSns()).containsExactly("1");
+                assertThat(hit.amount()).isEqualByComparingTo("25.00");
+                assertThat(hit.relatedMdtrtIds()).containsExactly("M0");
+            });
+            // the earlier visit itself does not hit on the later one's use, and a visit of the day before does not count
+            assertThat(Screening.screenWithHistory(morning, List.of(afternoon), oncePerDay)).isEmpty();
+            var dayBefore = outpatient("M9", "2025-03-01").begin("2025-03-01 15:00").line(item("9", A).at("2025-03-01 15:00")).build();
+            assertThat(Screening.screenWithHistory(afternoon, List.of(dayBefore), oncePerDay)).isEmpty();
+        }
+
+        @Test
+        void aRollingWindowOfHoursReachesIntoTheVisitBefore() {
+            var evening = outpatient("M0", "2025-03-01").begin("2025-03-01 20:00").line(item("10", A).cnt("2").at("2025-03-01 20:00")).build();
+            var next = outpatient("M1", "2025-03-02").begin("2025-03-02 07:00").line(item("1", A).at("2025-03-02 07:00")).build();
+            var later = outpatient("M2", "2025-03-02").begin("2025-03-02 20:00").line(item("2", A).at("2025-03-02 20:00")).build();
+
+            assertThat(Screening.screenWithHistory(next, List.of(evening), twicePer24h)).extracting(Hit::feedetlSns)
+                    .containsExactly(List.of("1"));
+            // exactly 24 h later the evening's two have left the window
+            assertThat(Screening.screenWithHistory(later, List.of(evening), twicePer24h)).isEmpty();
         }
 
         private String hitLines(String times, KnowledgePoint kp) {

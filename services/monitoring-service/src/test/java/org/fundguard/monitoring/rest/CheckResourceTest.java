@@ -23,6 +23,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 
 /** 3101/3102/3103 for hospital systems, over the built-in sample knowledge base (national + Anhui price cap). */
 @QuarkusTest
@@ -106,6 +107,89 @@ class CheckResourceTest {
         his().body(Messages.check().order("1", "X", "1", "2").last("cnt", "many").build()).when().post(CHECKS + "/3101")
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("errors[0].field", equalTo("input.data.patient_dtos[0].fsi_encounter_dtos[0].fsi_order_dtos[0].cnt"));
+    }
+
+    static final String ORDER = "input.data.patient_dtos[0].fsi_encounter_dtos[0].fsi_order_dtos[";
+
+    @Test
+    void aNegativeOrderLineIsRefusedInsteadOfHidingAnotherLineOfTheSameCodeFromTheChecks() {
+        // 导尿 at 16.00 is above Anhui's cap of 15.00 …
+        his().body(Messages.check().order("1", "001216000010100", "1", "16.00").build()).when().post(CHECKS + "/3101")
+                .then().statusCode(200).body("output.result.rule_id", hasItem("GZ10000102001000"));
+        // … and a negative line of the same code was netted against it, so the check answered no violation at all
+        his().body(Messages.check().order("1", "001216000010100", "1", "16.00").order("2", "001216000010100", "-1", "16.00").build())
+                .when().post(CHECKS + "/3101")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem(ORDER + "1].cnt"))
+                .body("errors.field", hasItem(ORDER + "1].sumamt"))
+                .body("errors.field", not(hasItem(ORDER + "0].cnt")));
+        his().body(Messages.check().order("1", "001216000010100", "1", "16.00").last("pric", new java.math.BigDecimal("-16.00")).build())
+                .when().post(CHECKS + "/3101")
+                .then().statusCode(400).body("errors.field", hasItem(ORDER + "0].pric"));
+        his().body(Messages.check().infno("3102").trigScen("6").order("1", "001216000010100", "1", "16.00")
+                        .last("sumamt", new java.math.BigDecimal("-16.00")).build())
+                .when().post(CHECKS + "/3102")
+                .then().statusCode(400).body("errors.field", hasItem(ORDER + "0].sumamt"));
+    }
+
+    @Test
+    void absurdQuantitiesAndAmountsAreRefusedNamingTheField() {
+        his().body(Messages.check().order("1", "001216000010100", "1", "16.00").last("cnt", new java.math.BigDecimal("1e308")).build())
+                .when().post(CHECKS + "/3101")
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem(ORDER + "0].cnt"));
+        his().body(Messages.check().order("1", "001216000010100", "1", "16.00").last("pric", "NaN").build())
+                .when().post(CHECKS + "/3101")
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem(ORDER + "0].pric"));
+        // sumamt is N16,2: 15 digits before the point are more than its 14
+        his().body(Messages.check().order("1", "001216000010100", "1", "16.00").last("sumamt", new java.math.BigDecimal("123456789012345.00")).build())
+                .when().post(CHECKS + "/3101")
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem(ORDER + "0].sumamt"));
+        // pric is N16,6: a seventh decimal is more than it holds
+        his().body(Messages.check().order("1", "001216000010100", "1", "16.00").last("pric", new java.math.BigDecimal("16.0000001")).build())
+                .when().post(CHECKS + "/3101")
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem(ORDER + "0].pric"));
+        // the largest values the fields hold are accepted
+        his().body(Messages.check().order("1", "XA10BAZ006F006010100006", "1", "1").last("cnt", new java.math.BigDecimal("1.0001"))
+                        .last("pric", new java.math.BigDecimal("0.000001")).last("sumamt", new java.math.BigDecimal("99999999999999.99")).build())
+                .when().post(CHECKS + "/3101").then().statusCode(200);
+    }
+
+    @Test
+    void anEncounterOfAnotherInstitutionIsRefused() {
+        his().body(Messages.check().encounter("medins_id", "H34110200002").order("1", "XA10BAZ006F006010100006", "1", "8.00").build())
+                .when().post(CHECKS + "/3101")
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("input.data.patient_dtos[0].fsi_encounter_dtos[0].medins_id"));
+        Map<String, Object> withForeignHistory = Messages.check().earlierEncounter("M2001600", "2025-02-20 08:00:00", "9",
+                "XA10BAZ006F006010100006", "1", "8.00").order("1", "XA10BAZ006F006010100006", "1", "8.00").build();
+        @SuppressWarnings("unchecked")
+        var encounters = (List<Map<String, Object>>) ((Map<String, Object>) ((List<?>) ((Map<?, ?>) ((Map<?, ?>) withForeignHistory
+                .get("input")).get("data")).get("patient_dtos")).get(0)).get("fsi_encounter_dtos");
+        encounters.get(0).put("medins_id", "H34110200002");
+        his().body(withForeignHistory).when().post(CHECKS + "/3101")
+                .then().statusCode(400).body("errors.field", hasItem("input.data.patient_dtos[0].fsi_encounter_dtos[0].medins_id"));
+    }
+
+    @Test
+    void aFrequencyLimitCountsTheUsesInTheHistoryEncountersOfTheMessage() {
+        // KP-FREQ-0001: 001201000010000 at most once a day; once in this encounter alone is within it
+        String onceADay = "001201000010000";
+        his().body(Messages.check().order("1", onceADay, "1", "10.00").build()).when().post(CHECKS + "/3101")
+                .then().statusCode(200).body("output.result.rule_id", not(hasItem("GZ10000102014000")));
+        // an earlier encounter of the same day already used it once: this one exceeds the limit, naming the earlier visit
+        his().body(Messages.check().earlierEncounter("M2001660", "2025-03-01 07:30:00", "9", onceADay, "1", "10.00")
+                        .order("1", onceADay, "1", "10.00").build())
+                .when().post(CHECKS + "/3101")
+                .then().statusCode(200)
+                .body("output.result.rule_id", hasItem("GZ10000102014000"))
+                .body("output.result.find { it.rule_id == 'GZ10000102014000' }.mdtrt_id", equalTo("M2001668"))
+                .body("output.result.find { it.rule_id == 'GZ10000102014000' }.judge_result_detail_dtos.rx_id", hasItem("1"))
+                .body("output.result.find { it.rule_id == 'GZ10000102014000' }.vola_amt", equalTo(10.0f));
+        // the day before does not count against today's limit
+        his().body(Messages.check().earlierEncounter("M2001650", "2025-02-28 16:00:00", "9", onceADay, "1", "10.00")
+                        .order("1", onceADay, "1", "10.00").build())
+                .when().post(CHECKS + "/3101")
+                .then().statusCode(200).body("output.result.rule_id", not(hasItem("GZ10000102014000")));
     }
 
     @Test

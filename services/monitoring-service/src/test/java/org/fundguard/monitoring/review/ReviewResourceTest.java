@@ -108,8 +108,8 @@ class ReviewResourceTest {
                 .statusCode(409).contentType(PROBLEM);
 
         // the institution sees its case, appeals with a document; a disguised document is refused
-        his().when().get(API + "/institution/reviews").then().statusCode(200).body("id", hasItem(id))
-                .body("find { it.id == '" + id + "' }.status", equalTo("APPEAL_OPEN"));
+        his().queryParam("size", 200).when().get(API + "/institution/reviews").then().statusCode(200).body("items.id", hasItem(id))
+                .body("items.find { it.id == '" + id + "' }.status", equalTo("APPEAL_OPEN"));
         his().body(Map.of("statement", "该患者为变性人，病历附后", "documents",
                         List.of(Map.of("name", "病历.pdf", "mediaType", "application/pdf",
                                 "contentBase64", Base64.getEncoder().encodeToString("<script>x</script>".getBytes(StandardCharsets.UTF_8))))))
@@ -165,8 +165,8 @@ class ReviewResourceTest {
                 .as("assigned, two reviews, appeal, investigation, draft, statement, decision").isEqualTo(8);
 
         // reviewers' outcomes per rule: the women-only rule has a confirmed finding
-        as("anhui-analyst").when().get(API + "/rule-outcomes").then().statusCode(200)
-                .body("find { it.knowledgePointId == 'KP-SEX-0001' }.confirmed", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+        as("anhui-analyst").queryParam("size", 200).when().get(API + "/rule-outcomes").then().statusCode(200)
+                .body("items.find { it.knowledgePointId == 'KP-SEX-0001' }.confirmed", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
 
         // statistics for analysts: by region, rule and month, with the recovered amount and the fine; none for Huaibei
         String today = java.time.LocalDate.now(ReviewClock.CHINA).toString();
@@ -190,7 +190,8 @@ class ReviewResourceTest {
         as("chuzhou-auditor").when().get(API + "/reviews/" + definite).then().statusCode(200)
                 .body("status", equalTo("APPEAL_OPEN")).body("resultType", equalTo("DEFINITE"));
         // the hospital's medical-insurance office staff see it too (a person, not the system account)
-        as("h34110200001-staff").when().get(API + "/institution/reviews").then().statusCode(200).body("id", hasItem(definite));
+        as("h34110200001-staff").queryParam("size", 200).when().get(API + "/institution/reviews").then().statusCode(200)
+                .body("items.id", hasItem(definite));
         // another institution's system cannot appeal it (the demo realm has one hospital system: a case of another institution)
         his().body(Map.of("statement", "x")).when().post(API + "/institution/reviews/00000000-0000-0000-0000-000000000000/appeal")
                 .then().statusCode(404).contentType(PROBLEM);
@@ -283,8 +284,30 @@ class ReviewResourceTest {
         reminders.remind();
         reminders.remind();
         assertThat(Db.count("SELECT count(*) FROM review_reminder WHERE case_id = ?::uuid AND kind = 'OVERDUE'", late)).isEqualTo(1);
+        as("chuzhou-auditor").queryParam("size", 200).when().get(API + "/reviews/reminders").then().statusCode(200)
+                .body("items.find { it.caseId == '" + late + "' }.kind", equalTo("OVERDUE"));
+        as("huaibei-auditor").queryParam("size", 200).when().get(API + "/reviews/reminders").then().statusCode(200)
+                .body("items.caseId", not(hasItem(late)));
+    }
+
+    @Test
+    void everyListAnswersAPageWithItsTotals() throws Exception {
+        screened();
+        long cases = Db.count("SELECT count(*) FROM review_case WHERE admdvs LIKE '3411%'");
+        as("chuzhou-auditor").queryParam("size", 1).when().get(API + "/reviews").then().statusCode(200)
+                .body("page", equalTo(0)).body("size", equalTo(1)).body("items", org.hamcrest.Matchers.hasSize(1))
+                .body("totalItems", equalTo((int) cases)).body("totalPages", equalTo((int) cases));
+        long findings = Db.count("SELECT count(*) FROM finding WHERE admdvs LIKE '3411%'");
+        as("chuzhou-auditor").queryParam("size", 2).when().get(API + "/findings").then().statusCode(200)
+                .body("totalItems", equalTo((int) findings)).body("totalPages", equalTo((int) ((findings + 1) / 2)));
+        long own = Db.count("SELECT count(*) FROM review_case WHERE fixmedins_code = 'H34110200001' AND status IN "
+                + "('APPEAL_OPEN', 'STATEMENT', 'INVESTIGATION', 'DECISION', 'DECIDED')");
+        his().queryParam("size", 1).when().get(API + "/institution/reviews").then().statusCode(200)
+                .body("totalItems", equalTo((int) own)).body("totalPages", equalTo((int) own));
         as("chuzhou-auditor").when().get(API + "/reviews/reminders").then().statusCode(200)
-                .body("find { it.caseId == '" + late + "' }.kind", equalTo("OVERDUE"));
-        as("huaibei-auditor").when().get(API + "/reviews/reminders").then().statusCode(200).body("caseId", not(hasItem(late)));
+                .body("page", equalTo(0)).body("totalItems", notNullValue()).body("totalPages", notNullValue());
+        as("anhui-analyst").queryParam("size", 1).when().get(API + "/rule-outcomes").then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.hasSize(1)).body("totalPages", equalTo(
+                        (int) Db.count("SELECT count(DISTINCT (rule_code, knowledge_point_id)) FROM finding WHERE admdvs LIKE '34%'")));
     }
 }

@@ -1,4 +1,4 @@
-package org.fundguard.monitoring.review;
+package org.fundguard.monitoring.review.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,7 +30,14 @@ import org.fundguard.kit.decision.DecisionRequest;
 import org.fundguard.kit.problem.DomainException;
 import org.fundguard.kit.problem.Problem;
 import org.fundguard.kit.security.CurrentCaller;
+import org.fundguard.monitoring.Pages;
 import org.fundguard.monitoring.Roles;
+import org.fundguard.monitoring.review.ReviewCase;
+import org.fundguard.monitoring.review.ReviewClock;
+import org.fundguard.monitoring.review.ReviewDocument;
+import org.fundguard.monitoring.review.ReviewReminder;
+import org.fundguard.monitoring.review.ReviewService;
+import org.fundguard.monitoring.review.ReviewStatus;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -72,7 +79,7 @@ public class ReviewResource {
                              String assignee, String firstReviewer, String firstOutcome, String firstReason, String secondReviewer,
                              String secondOutcome, String secondReason, String appealText, List<Map<String, Object>> appealDocuments,
                              OffsetDateTime appealedAt, String investigator, String investigationNote, BigDecimal fundLoss,
-                             ReviewService.Draft decision, String statementText, OffsetDateTime statementAt, UUID decisionId,
+                             DraftView decision, String statementText, OffsetDateTime statementAt, UUID decisionId,
                              String decidedBy, OffsetDateTime decidedAt, String closedReason, @Schema(required = true) OffsetDateTime createdAt) {
     }
 
@@ -80,13 +87,34 @@ public class ReviewResource {
     public record InstitutionReviewView(@Schema(required = true) UUID id, @Schema(required = true) String ruleCode,
                                         @Schema(required = true) String knowledgePointId, @Schema(required = true) BigDecimal amount,
                                         @Schema(required = true) ReviewStatus status, LocalDate stepDue, BigDecimal fundLoss,
-                                        ReviewService.Draft decision, OffsetDateTime appealedAt, OffsetDateTime statementAt,
+                                        DraftView decision, OffsetDateTime appealedAt, OffsetDateTime statementAt,
                                         OffsetDateTime decidedAt) {
+    }
+
+    /** A drafted handling decision as stored with the case. */
+    @Schema(name = "Draft")
+    public record DraftView(DecisionRequest decision, String institutionName, List<DecisionRequest.ResponsiblePerson> responsiblePersons) {
+        static DraftView of(ReviewService.Draft d) {
+            return d == null ? null : new DraftView(d.decision(), d.institutionName(), d.responsiblePersons());
+        }
     }
 
     @Schema(name = "ReviewPage")
     public record ReviewPage(@Schema(required = true) List<ReviewView> items, @Schema(required = true) int page,
-                             @Schema(required = true) int size, @Schema(required = true) long totalItems) {
+                             @Schema(required = true) int size, @Schema(required = true) long totalItems,
+                             @Schema(required = true) int totalPages) {
+    }
+
+    @Schema(name = "InstitutionReviewPage")
+    public record InstitutionReviewPage(@Schema(required = true) List<InstitutionReviewView> items, @Schema(required = true) int page,
+                                        @Schema(required = true) int size, @Schema(required = true) long totalItems,
+                                        @Schema(required = true) int totalPages) {
+    }
+
+    @Schema(name = "ReminderPage")
+    public record ReminderPage(@Schema(required = true) List<ReminderView> items, @Schema(required = true) int page,
+                               @Schema(required = true) int size, @Schema(required = true) long totalItems,
+                               @Schema(required = true) int totalPages) {
     }
 
     public record AssignmentRequest(@NotBlank @Size(max = 120) String assignee) {
@@ -139,9 +167,9 @@ public class ReviewResource {
                                 @QueryParam("assignee") @Size(max = 120) String assignee,
                                 @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                 @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        long[] total = {0};
-        return service.list(caller.get(), status == null ? null : ReviewStatus.valueOf(status), overdue, assignee, page, size, total)
-                .map(l -> new ReviewPage(l.stream().map(this::view).toList(), page, size, total[0]));
+        return service.list(caller.get(), status == null ? null : ReviewStatus.valueOf(status), overdue, assignee, page, size)
+                .map(l -> new ReviewPage(l.items().stream().map(this::view).toList(), page, size, l.total(),
+                        Pages.totalPages(l.total(), size)));
     }
 
     /** A reminder of a staff step. */
@@ -155,12 +183,18 @@ public class ReviewResource {
     @Path("/reviews/reminders")
     @RolesAllowed(Roles.AUDITOR)
     @Operation(operationId = "listReviewReminders", summary = "Reminders of steps coming due or overdue, for cases assigned to the caller or to nobody")
-    @APIResponse(responseCode = "200", description = "The reminders, newest first.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReminderView[].class)))
+    @APIResponse(responseCode = "200", description = "A page of reminders, newest first.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReminderPage.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an auditor.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<List<ReminderView>> reminders() {
-        return service.reminders(caller.get()).map(l -> l.stream()
-                .map(m -> new ReminderView(m.caseId, m.status, m.stepDue, m.kind, m.createdAt)).toList());
+    public Uni<ReminderPage> reminders(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        return service.reminders(caller.get(), page, size).map(l -> new ReminderPage(l.items().stream()
+                .map(ReviewResource::reminderView).toList(), page, size, l.total(), Pages.totalPages(l.total(), size)));
+    }
+
+    private static ReminderView reminderView(ReviewReminder m) {
+        return new ReminderView(m.caseId, m.status, m.stepDue, m.kind, m.createdAt);
     }
 
     @GET
@@ -270,11 +304,14 @@ public class ReviewResource {
     @Path("/institution/reviews")
     @RolesAllowed(Roles.HIS_SYSTEM)
     @Operation(operationId = "listInstitutionReviews", summary = "The caller's institution's cases that concern it: open to appeal, investigated, drafted, decided")
-    @APIResponse(responseCode = "200", description = "The cases.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InstitutionReviewView[].class)))
+    @APIResponse(responseCode = "200", description = "A page of the cases, newest first.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InstitutionReviewPage.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a hospital system.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<List<InstitutionReviewView>> ofInstitution() {
-        return service.ofInstitution(caller.get()).map(l -> l.stream().map(this::institutionView).toList());
+    public Uni<InstitutionReviewPage> ofInstitution(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                                    @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        return service.ofInstitution(caller.get(), page, size).map(l -> new InstitutionReviewPage(l.items().stream()
+                .map(this::institutionView).toList(), page, size, l.total(), Pages.totalPages(l.total(), size)));
     }
 
     @POST
@@ -339,9 +376,9 @@ public class ReviewResource {
                 draft(c.decision), c.appealedAt, c.statementAt, c.decidedAt);
     }
 
-    private ReviewService.Draft draft(String text) {
+    private DraftView draft(String text) {
         try {
-            return text == null ? null : json.readValue(text, ReviewService.Draft.class);
+            return text == null ? null : DraftView.of(json.readValue(text, ReviewService.Draft.class));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored draft decision is unreadable", e);
         }

@@ -1,4 +1,4 @@
-package org.fundguard.monitoring.screening;
+package org.fundguard.monitoring.screening.rest;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.fundguard.kit.problem.Problem;
 import org.fundguard.kit.security.CurrentCaller;
+import org.fundguard.monitoring.Pages;
+import org.fundguard.monitoring.screening.ScreeningService;
 import org.fundguard.monitoring.ingest.IngestOptions;
 import org.fundguard.monitoring.ingest.JsonLinesIngest;
 import org.fundguard.monitoring.ingest.RowError;
@@ -87,10 +89,35 @@ public class ScreeningResource {
             @Min(1) Integer ruleSetVersion) {
     }
 
+    /** A screening job and its progress. */
+    @Schema(name = "Job")
+    public record JobView(UUID id, String region, LocalDate from, LocalDate to, String ruleSetVersion, String status,
+                          long claims, long lines, long hits, long newFindings, String startedBy, OffsetDateTime startedAt,
+                          OffsetDateTime finishedAt, String error) {
+        static JobView of(ScreeningService.Job j) {
+            return new JobView(j.id(), j.region(), j.from(), j.to(), j.ruleSetVersion(), j.status(), j.claims(), j.lines(), j.hits(),
+                    j.newFindings(), j.startedBy(), j.startedAt(), j.finishedAt(), j.error());
+        }
+    }
+
+    /** A finding: a rule's hit on a visit's fee lines, kept once however often it is found. */
+    @Schema(name = "Finding")
+    public record FindingView(UUID id, String ruleCode, String knowledgePointId, int knowledgePointVersion, String resultType,
+                              int sevDeg, String mdtrtId, String psnNo, String admdvs, String fixmedinsCode, List<String> feedetlSns,
+                              BigDecimal amount, String reason, List<String> relatedMdtrtIds, String ruleSetVersion,
+                              UUID jobId, OffsetDateTime foundAt, String status) {
+        static FindingView of(ScreeningService.Finding f) {
+            return new FindingView(f.id(), f.ruleCode(), f.knowledgePointId(), f.knowledgePointVersion(), f.resultType(), f.sevDeg(),
+                    f.mdtrtId(), f.psnNo(), f.admdvs(), f.fixmedinsCode(), f.feedetlSns(), f.amount(), f.reason(),
+                    f.relatedMdtrtIds(), f.ruleSetVersion(), f.jobId(), f.foundAt(), f.status());
+        }
+    }
+
     /** A page of findings. */
     @Schema(name = "FindingPage")
-    public record FindingPage(@Schema(required = true) List<ScreeningService.Finding> items, @Schema(required = true) int page,
-                              @Schema(required = true) int size, @Schema(required = true) long totalItems) {
+    public record FindingPage(@Schema(required = true) List<FindingView> items, @Schema(required = true) int page,
+                              @Schema(required = true) int size, @Schema(required = true) long totalItems,
+                              @Schema(required = true) int totalPages) {
     }
 
     @POST
@@ -131,24 +158,25 @@ public class ScreeningResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"auditor", "admin"})
     @Operation(operationId = "startScreening", summary = "Screen a region's stored claims of a period with the rule set in use, in the background")
-    @APIResponse(responseCode = "202", description = "Started; follow its progress.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScreeningService.Job.class)))
+    @APIResponse(responseCode = "202", description = "Started; follow its progress.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "400", description = "A field is invalid.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an auditor, or a region outside the caller's.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<ScreeningService.Job> start(@Valid @NotNull JobRequest body) throws SQLException {
-        return RestResponse.ResponseBuilder.create(RestResponse.Status.ACCEPTED, service.start(caller.get(), body.region(), body.from(), body.to(), body.ruleSetVersion())).build();
+    public RestResponse<JobView> start(@Valid @NotNull JobRequest body) throws SQLException {
+        return RestResponse.ResponseBuilder.create(RestResponse.Status.ACCEPTED,
+                JobView.of(service.start(caller.get(), body.region(), body.from(), body.to(), body.ruleSetVersion()))).build();
     }
 
     @GET
     @Path("/screenings/{id}")
     @RolesAllowed({"auditor", "analyst", "admin"})
     @Operation(operationId = "getScreening", summary = "A screening job and its progress")
-    @APIResponse(responseCode = "200", description = "The job.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScreeningService.Job.class)))
+    @APIResponse(responseCode = "200", description = "The job.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "403", description = "Not an auditor or analyst.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such job in the caller's region.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ScreeningService.Job get(UUID id) throws SQLException {
-        return service.get(caller.get(), id);
+    public JobView get(UUID id) throws SQLException {
+        return JobView.of(service.get(caller.get(), id));
     }
 
     @GET
@@ -161,8 +189,8 @@ public class ScreeningResource {
     @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public FindingPage findings(@QueryParam("jobId") UUID jobId, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                 @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) throws SQLException {
-        long[] total = {0};
-        List<ScreeningService.Finding> items = service.findings(caller.get(), jobId, page, size, total);
-        return new FindingPage(items, page, size, total[0]);
+        ScreeningService.FindingSlice found = service.findings(caller.get(), jobId, page, size);
+        return new FindingPage(found.items().stream().map(FindingView::of).toList(), page, size, found.total(),
+                Pages.totalPages(found.total(), size));
     }
 }

@@ -1,0 +1,36 @@
+package org.fundguard.monitoring;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * One plain-JDBC transaction: the work gets the open connection ({@code tx}) that every {@code *Store} write and its
+ * {@link JdbcAudit} entry take, so they commit together or roll back together. Blocking.
+ */
+public final class JdbcTransaction {
+
+    /** Work on the open transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T apply(Connection tx) throws SQLException;
+    }
+
+    private JdbcTransaction() {
+    }
+
+    /** Runs {@code work} in a new transaction: committed when it returns, rolled back when it throws. */
+    public static <T> T run(DataSource dataSource, Work<T> work) throws SQLException {
+        try (Connection tx = dataSource.getConnection()) {
+            tx.setAutoCommit(false);
+            try {
+                T result = work.apply(tx);
+                tx.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                tx.rollback();
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.fundguard.monitoring.review;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads over findings and their review cases: reviewers' outcomes per rule and knowledge point, and the statistics. */
+final class OutcomeQueries {
+
+    /** SQL conditions on {@code review_case r}: what reviewers confirmed (second review, or a definite violation on investigation). */
+    private static final String CONFIRMED = "r.second_outcome = 'CONFIRM' AND r.status <> 'DISMISSED' OR r.result_type = 'DEFINITE' AND r.fund_loss IS NOT NULL";
+    /** ... and what they dismissed (at second review or on investigation). */
+    private static final String DISMISSED = "r.status = 'DISMISSED'";
+
+    private static final String OUTCOMES = "SELECT f.rule_code, f.knowledge_point_id, count(*), "
+            + "count(*) FILTER (WHERE " + CONFIRMED + "), count(*) FILTER (WHERE " + DISMISSED + "), "
+            + "count(*) FILTER (WHERE r.id IS NOT NULL AND r.status NOT IN ('DISMISSED', 'DECIDED') AND r.second_outcome IS NULL "
+            + "  AND NOT (r.result_type = 'DEFINITE' AND r.fund_loss IS NOT NULL)) "
+            + "FROM finding f LEFT JOIN review_case r ON r.finding_id = f.id WHERE f.admdvs LIKE ? "
+            + "GROUP BY f.rule_code, f.knowledge_point_id ORDER BY count(*) DESC, f.rule_code, f.knowledge_point_id";
+
+    private static final String STATISTICS = "SELECT f.admdvs, f.rule_code, to_char(f.found_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, count(*), "
+            + "count(*) FILTER (WHERE " + CONFIRMED + "), "
+            + "count(*) FILTER (WHERE " + DISMISSED + "), "
+            + "count(*) FILTER (WHERE r.status = 'DECIDED'), "
+            + "coalesce(sum(r.fund_loss) FILTER (WHERE r.status = 'DECIDED'), 0), "
+            + "coalesce(sum(round(coalesce((r.decision -> 'decision' ->> 'fineMultiple')::numeric, 0) * r.fund_loss, 2)) "
+            + "  FILTER (WHERE r.status = 'DECIDED'), 0) "
+            + "FROM finding f LEFT JOIN review_case r ON r.finding_id = f.id "
+            + "WHERE f.admdvs LIKE ? AND f.found_at >= ? AND f.found_at < ? "
+            + "GROUP BY 1, 2, 3 ORDER BY 3, 1, 2";
+
+    private OutcomeQueries() {
+    }
+
+    /** The outcomes of the findings whose region matches {@code regionLike} (a RegionScope like-pattern), most findings first. */
+    static List<ReviewService.RuleOutcome> outcomes(Connection c, String regionLike) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(OUTCOMES)) {
+            ps.setString(1, regionLike);
+            List<ReviewService.RuleOutcome> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long confirmed = rs.getLong(4);
+                    long dismissed = rs.getLong(5);
+                    BigDecimal share = confirmed + dismissed == 0 ? null
+                            : BigDecimal.valueOf(confirmed).divide(BigDecimal.valueOf(confirmed + dismissed), 4, RoundingMode.HALF_UP);
+                    out.add(new ReviewService.RuleOutcome(rs.getString(1), rs.getString(2), rs.getLong(3), confirmed, dismissed,
+                            rs.getLong(6), share));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Findings of the region found from {@code from} to {@code to} (China Standard Time, inclusive) by region, rule and month. */
+    static List<ReviewService.MonthFigures> statistics(Connection c, String regionLike, LocalDate from, LocalDate to) throws SQLException {
+        List<ReviewService.MonthFigures> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(STATISTICS)) {
+            ps.setString(1, regionLike);
+            ps.setObject(2, from.atStartOfDay(ReviewClock.CHINA).toOffsetDateTime());
+            ps.setObject(3, to.plusDays(1).atStartOfDay(ReviewClock.CHINA).toOffsetDateTime());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new ReviewService.MonthFigures(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                            rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getBigDecimal(8).setScale(2), rs.getBigDecimal(9).setScale(2)));
+                }
+            }
+        }
+        return rows;
+    }
+}
