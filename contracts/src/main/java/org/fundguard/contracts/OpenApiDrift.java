@@ -5,13 +5,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -32,6 +43,61 @@ public final class OpenApiDrift {
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
     private OpenApiDrift() {
+    }
+
+    /**
+     * The whole drift test of a service, for its {@code @QuarkusTest}: fetches the running application's
+     * {@code /q/openapi} and asserts it matches {@code openapi/<service>.yaml} ({@code service} as
+     * {@code "reports-service"}).
+     */
+    public static void assertServedMatches(String service) {
+        assertServedMatches(URI.create(testUrl()), "openapi/" + service + ".yaml");
+    }
+
+    /**
+     * Fetches {@code /q/openapi} (as JSON) from the application at {@code application}, keeps it as
+     * {@code target/served-openapi.json} (to compare by hand when the contract and the code disagree), and throws an
+     * AssertionError listing every difference from {@code contractResource}.
+     */
+    public static void assertServedMatches(URI application, String contractResource) {
+        String base = application.toString().replaceAll("/+$", "");
+        String served = fetch(URI.create(base + "/q/openapi?format=json"));
+        Path target = Path.of("target");
+        if (Files.isDirectory(target)) {
+            try {
+                Files.writeString(target.resolve("served-openapi.json"), served, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        assertMatches(served, contractResource);
+    }
+
+    /** The running test application's URL, as Quarkus publishes it to its tests ({@code test.url}). */
+    private static String testUrl() {
+        try {
+            return ConfigProvider.getConfig().getValue("test.url", String.class);
+        } catch (IllegalStateException | NoSuchElementException e) {
+            throw new AssertionError("assertServedMatches(service) finds the application through Quarkus's test.url: "
+                    + "call it from a @QuarkusTest, or pass the application's URL", e);
+        }
+    }
+
+    private static String fetch(URI uri) {
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (r.statusCode() != 200) {
+                throw new AssertionError("GET " + uri + " answered " + r.statusCode() + ", not the served OpenAPI document");
+            }
+            return r.body();
+        } catch (IOException e) {
+            throw new AssertionError("GET " + uri + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while fetching " + uri, e);
+        }
     }
 
     /** Throws an AssertionError listing every difference between the served document and the contract resource. */
@@ -66,7 +132,7 @@ public final class OpenApiDrift {
             if (in == null) {
                 throw new IllegalArgumentException("no contract on the classpath at " + resource);
             }
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

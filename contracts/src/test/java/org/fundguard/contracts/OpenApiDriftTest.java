@@ -1,10 +1,17 @@
 package org.fundguard.contracts;
 
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -60,5 +67,44 @@ class OpenApiDriftTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("response 200 served, not in the contract")
                 .hasMessageContaining("response 201 in the contract, not served");
+    }
+
+    @Test
+    void servedDocumentIsFetchedFromTheRunningApplicationAndCompared() throws IOException {
+        AtomicReference<String> answer = new AtomicReference<>(SERVED);
+        AtomicReference<String> query = new AtomicReference<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/q/openapi", exchange -> {
+            query.set(exchange.getRequestURI().getQuery());
+            byte[] body = answer.get().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(answer.get().isEmpty() ? 500 : 200, body.length == 0 ? -1 : body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            URI app = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+            OpenApiDrift.assertServedMatches(app, "drift/contract.yaml");
+            assertThat(query.get()).isEqualTo("format=json");
+
+            answer.set(SERVED.replace("\"201\":{\"description\":\"Created\"", "\"200\":{\"description\":\"Created\""));
+            assertThatThrownBy(() -> OpenApiDrift.assertServedMatches(app, "drift/contract.yaml"))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("response 200 served, not in the contract");
+
+            answer.set("");
+            assertThatThrownBy(() -> OpenApiDrift.assertServedMatches(app, "drift/contract.yaml"))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("answered 500");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void outsideAQuarkusTestTheServiceFormSaysWhereToCallIt() {
+        assertThatThrownBy(() -> OpenApiDrift.assertServedMatches("reports-service"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("@QuarkusTest");
     }
 }

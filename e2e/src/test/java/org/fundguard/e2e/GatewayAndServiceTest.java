@@ -8,20 +8,33 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The gateway in front of the real reports-service, both as packaged processes, with real Keycloak tokens: the
  * gateway's route roles, the service's own checks (the same answers when the gateway is bypassed), region scoping
- * on the demo data, and the request id in both logs.
+ * on the demo data, the request id in both logs, and that only the gateway answers on an address other than
+ * loopback.
  */
 class GatewayAndServiceTest {
 
@@ -76,6 +89,39 @@ class GatewayAndServiceTest {
                 .then().statusCode(404);
         as("anhui-report-handler").when().get(suite.gatewayUrl() + "/api/reports/v1/reports/" + huaibeiId)
                 .then().statusCode(200).body("region", equalTo("340600"));
+    }
+
+    @Test
+    void servicesAnswerOnLoopbackOnlyWhileTheGatewayAnswersOnEveryAddress() throws IOException {
+        Optional<InetAddress> other = otherLocalAddress();
+        assumeTrue(other.isPresent(), "this machine has only loopback addresses: nothing to check the services' bind against");
+        assertThat(answers(InetAddress.getLoopbackAddress(), suite.port("reports"))).isTrue();
+        assertThat(answers(other.get(), suite.gatewayPort())).as("the gateway on " + other.get()).isTrue();
+        for (String service : List.of("reports", "monitoring")) {
+            assertThat(answers(other.get(), suite.port(service))).as(service + " on " + other.get()).isFalse();
+        }
+    }
+
+    /** An address of this machine that is not loopback (IPv4 first), if it has one. */
+    private static Optional<InetAddress> otherLocalAddress() throws SocketException {
+        List<InetAddress> found = new ArrayList<>();
+        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (nic.isUp() && !nic.isLoopback()) {
+                Collections.list(nic.getInetAddresses()).stream()
+                        .filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress())
+                        .forEach(found::add);
+            }
+        }
+        return found.stream().min(Comparator.comparing(a -> a instanceof Inet4Address ? 0 : 1));
+    }
+
+    private static boolean answers(InetAddress address, int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(address, port), 2000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Test

@@ -4,6 +4,8 @@ import org.fundguard.devstack.DevSecrets;
 import org.fundguard.devstack.ManagedProcess;
 import org.fundguard.devstack.Ports;
 import org.fundguard.devstack.ServiceProcess;
+import org.fundguard.devstack.Services;
+import org.fundguard.devstack.Services.Service;
 import org.fundguard.testsupport.TestDatabases;
 import org.fundguard.testsupport.TestStack;
 
@@ -12,14 +14,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The gateway, reports-service and monitoring-service as packaged, each its own process, on the shared test PostgreSQL, Kafka and Keycloak.
- * Started once for all e2e test classes ({@link #shared()}) and stopped when the test JVM ends.
+ * The gateway, reports-service and monitoring-service as packaged, each its own process, on the shared test PostgreSQL,
+ * Kafka and Keycloak, each with the environment {@link Services} gives it (as {@code ./fundguard up} does), on a
+ * database of its own ({@code e2e_<database>}). Started once for all e2e test classes ({@link #shared()}) and
+ * stopped when the test JVM ends.
  */
 final class Suite implements AutoCloseable {
+
+    /** The services the journeys use, as named in {@link Services#SERVICES}. */
+    private static final List<String> STARTED = List.of("reports", "monitoring");
 
     private static Suite shared;
 
@@ -32,63 +42,38 @@ final class Suite implements AutoCloseable {
         return shared;
     }
 
-    final int reportsPort = Ports.pickFree();
-    final int monitoringPort = Ports.pickFree();
-    final int gatewayPort = Ports.pickFree();
     final Path logs;
-    private final ManagedProcess reports;
-    private final ManagedProcess monitoring;
-    private final ManagedProcess gateway;
+    /** Every service's port: those started, and a free one (nothing listens) for the others. */
+    private final Map<Service, Integer> ports = new LinkedHashMap<>();
+    private final int gatewayPort = Ports.pickFree();
+    private final List<ManagedProcess> processes = new ArrayList<>();
 
     Suite() {
         Path root = TestStack.root();
         logs = root.resolve("e2e/target/e2e-logs");
         TestStack.Endpoint pg = TestStack.postgres();
-        TestDatabases.recreate("e2e_reports");
-        TestDatabases.recreate("e2e_monitoring");
-        String realm = TestStack.keycloak().url() + "/realms/fundguard";
-
-        Map<String, String> svc = new HashMap<>();
-        svc.put("QUARKUS_HTTP_PORT", Integer.toString(reportsPort));
-        svc.put("QUARKUS_DATASOURCE_JDBC_URL", TestDatabases.jdbcUrl("e2e_reports"));
-        svc.put("QUARKUS_DATASOURCE_REACTIVE_URL", TestDatabases.reactiveUrl("e2e_reports"));
-        svc.put("QUARKUS_DATASOURCE_USERNAME", pg.username());
-        svc.put("QUARKUS_DATASOURCE_PASSWORD", pg.password());
-        svc.put("KAFKA_BOOTSTRAP_SERVERS", TestStack.kafka().url());
-        svc.put("QUARKUS_OIDC_AUTH_SERVER_URL", realm);
-        svc.put("FUNDGUARD_DEMO_DATA", "true");
-        svc.putAll(DevSecrets.loadOrCreate(root.resolve("e2e/target/e2e-keys.properties")));
-        reports = ServiceProcess.start(root, "services/reports-service", "reports", reportsPort, svc, logs.resolve("reports.log"));
-
-        Map<String, String> mon = new HashMap<>();
-        mon.put("QUARKUS_HTTP_PORT", Integer.toString(monitoringPort));
-        mon.put("QUARKUS_DATASOURCE_JDBC_URL", TestDatabases.jdbcUrl("e2e_monitoring"));
-        mon.put("QUARKUS_DATASOURCE_REACTIVE_URL", TestDatabases.reactiveUrl("e2e_monitoring"));
-        mon.put("QUARKUS_DATASOURCE_USERNAME", pg.username());
-        mon.put("QUARKUS_DATASOURCE_PASSWORD", pg.password());
-        mon.put("KAFKA_BOOTSTRAP_SERVERS", TestStack.kafka().url());
-        mon.put("QUARKUS_OIDC_AUTH_SERVER_URL", realm);
-        mon.put("FUNDGUARD_DEMO_DATA", "true");
-        // the small built-in sample, not the (growing) demo base: the journeys expect its points
-        mon.put("MONITORING_DEMO_KNOWLEDGE", "knowledge/sample-knowledge.json");
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("FUNDGUARD_DEMO_DATA", "true");
+        settings.putAll(DevSecrets.loadOrCreate(root.resolve("e2e/target/e2e-keys.properties")));
+        Services.Infrastructure infra = new Services.Infrastructure(pg.url(), pg.username(), pg.password(),
+                TestStack.kafka().url(), TestStack.keycloak().url(), settings);
+        Services.SERVICES.forEach(s -> ports.put(s, Ports.pickFree()));
         try {
-            monitoring = ServiceProcess.start(root, "services/monitoring-service", "monitoring", monitoringPort, mon,
-                    logs.resolve("monitoring.log"));
+            for (String name : STARTED) {
+                Service s = Services.named(name);
+                String database = "e2e_" + s.database();
+                TestDatabases.recreate(database);
+                Map<String, String> env = new LinkedHashMap<>(s.environment(infra, ports.get(s), database));
+                if (name.equals("monitoring")) {
+                    // the small built-in sample, not the (growing) demo base: the journeys expect its points
+                    env.put("MONITORING_DEMO_KNOWLEDGE", "knowledge/sample-knowledge.json");
+                }
+                processes.add(ServiceProcess.start(root, s.module(), s.name(), ports.get(s), env, logs.resolve(s.name() + ".log")));
+            }
+            processes.add(ServiceProcess.start(root, Services.GATEWAY.module(), Services.GATEWAY.name(), gatewayPort,
+                    Services.gatewayEnvironment(infra, gatewayPort, ports), logs.resolve("gateway.log")));
         } catch (RuntimeException e) {
-            reports.stop(Duration.ofSeconds(10));
-            throw e;
-        }
-
-        Map<String, String> gw = new HashMap<>();
-        gw.put("QUARKUS_HTTP_PORT", Integer.toString(gatewayPort));
-        gw.put("QUARKUS_OIDC_AUTH_SERVER_URL", realm);
-        gw.put("GATEWAY_UPSTREAMS_REPORTS", "http://127.0.0.1:" + reportsPort);
-        gw.put("GATEWAY_UPSTREAMS_MONITORING", "http://127.0.0.1:" + monitoringPort);
-        try {
-            gateway = ServiceProcess.start(root, "gateway", "gateway", gatewayPort, gw, logs.resolve("gateway.log"));
-        } catch (RuntimeException e) {
-            monitoring.stop(Duration.ofSeconds(10));
-            reports.stop(Duration.ofSeconds(10));
+            close();
             throw e;
         }
     }
@@ -97,12 +82,25 @@ final class Suite implements AutoCloseable {
         return "http://127.0.0.1:" + gatewayPort;
     }
 
+    int gatewayPort() {
+        return gatewayPort;
+    }
+
     String monitoringUrl() {
-        return "http://127.0.0.1:" + monitoringPort;
+        return url("monitoring");
     }
 
     String reportsUrl() {
-        return "http://127.0.0.1:" + reportsPort;
+        return url("reports");
+    }
+
+    /** A started service's port. */
+    int port(String service) {
+        return ports.get(Services.named(service));
+    }
+
+    private String url(String service) {
+        return "http://" + Services.LOOPBACK + ":" + port(service);
     }
 
     String log(String name) {
@@ -113,10 +111,12 @@ final class Suite implements AutoCloseable {
         }
     }
 
+    /** Stops what was started, gateway first. */
     @Override
-    public void close() {
-        gateway.stop(Duration.ofSeconds(10));
-        monitoring.stop(Duration.ofSeconds(10));
-        reports.stop(Duration.ofSeconds(10));
+    public synchronized void close() {
+        List<ManagedProcess> reverse = new ArrayList<>(processes);
+        Collections.reverse(reverse);
+        reverse.forEach(p -> p.stop(Duration.ofSeconds(10)));
+        processes.clear();
     }
 }

@@ -30,6 +30,19 @@ public final class Ports {
         }
     }
 
+    /** The port named by environment variable {@code env}, or {@code dflt} when it is not set. */
+    public static int fromEnvironment(String env, int dflt) {
+        String v = System.getenv(env);
+        if (v == null || v.isBlank()) {
+            return dflt;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new StackException(env + "=" + v + " is not a port number");
+        }
+    }
+
     public static int pickFree() {
         try (ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();

@@ -1,5 +1,7 @@
 package org.fundguard.devstack;
 
+import org.fundguard.devstack.Services.Service;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,24 +14,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
+import static org.fundguard.devstack.Services.GATEWAY;
+import static org.fundguard.devstack.Services.SERVICES;
+
 /**
  * The supervisor behind {@code ./fundguard up}: starts PostgreSQL, Kafka and Keycloak, then every built service and
  * the gateway, each as its own process; writes {@code .fundguard/run/suite.properties} (state, message, every PID);
  * stops all of it, in reverse order, when it is itself stopped.
  */
 public final class SuiteMain {
-
-    /** A service module the suite starts when it has been built. */
-    record Service(String name, String module, String portEnv, int defaultPort, String database) {
-    }
-
-    static final List<Service> SERVICES = List.of(
-            new Service("reports", "services/reports-service", "FUNDGUARD_REPORTS_PORT", 8081, "reports"),
-            new Service("monitoring", "services/monitoring-service", "FUNDGUARD_MONITORING_PORT", 8082, "monitoring"),
-            new Service("qualification", "services/qualification-service", "FUNDGUARD_QUALIFICATION_PORT", 8083, "qualification"),
-            new Service("clues", "services/clues-service", "FUNDGUARD_CLUES_PORT", 8084, "clues"),
-            new Service("disclosure", "services/disclosure-service", "FUNDGUARD_DISCLOSURE_PORT", 8085, "disclosure"));
-    static final Service GATEWAY = new Service("gateway", "gateway", "FUNDGUARD_GATEWAY_PORT", 8080, null);
 
     private final Path root;
     private final Path home;
@@ -66,11 +59,11 @@ public final class SuiteMain {
         state.put("supervisor.pid", Long.toString(ProcessHandle.current().pid()));
         publish("STARTING", "checking ports");
 
-        int pgPort = port("FUNDGUARD_POSTGRES_PORT", 15432);
-        int kafkaPort = port("FUNDGUARD_KAFKA_PORT", 9092);
-        int kafkaControllerPort = port("FUNDGUARD_KAFKA_CONTROLLER_PORT", 9093);
-        int kcPort = port("FUNDGUARD_KEYCLOAK_PORT", 8180);
-        int kcManagementPort = port("FUNDGUARD_KEYCLOAK_MANAGEMENT_PORT", 8190);
+        int pgPort = Ports.fromEnvironment("FUNDGUARD_POSTGRES_PORT", 15432);
+        int kafkaPort = Ports.fromEnvironment("FUNDGUARD_KAFKA_PORT", 9092);
+        int kafkaControllerPort = Ports.fromEnvironment("FUNDGUARD_KAFKA_CONTROLLER_PORT", 9093);
+        int kcPort = Ports.fromEnvironment("FUNDGUARD_KEYCLOAK_PORT", 8180);
+        int kcManagementPort = Ports.fromEnvironment("FUNDGUARD_KEYCLOAK_MANAGEMENT_PORT", 8190);
         Ports.requireFree(pgPort, "PostgreSQL", "FUNDGUARD_POSTGRES_PORT");
         Ports.requireFree(kafkaPort, "Kafka", "FUNDGUARD_KAFKA_PORT");
         Ports.requireFree(kafkaControllerPort, "Kafka controller", "FUNDGUARD_KAFKA_CONTROLLER_PORT");
@@ -87,9 +80,9 @@ public final class SuiteMain {
         }
         Map<Service, Integer> servicePorts = new LinkedHashMap<>();
         for (Service s : built) {
-            servicePorts.put(s, port(s.portEnv(), s.defaultPort()));
+            servicePorts.put(s, s.port());
         }
-        servicePorts.put(GATEWAY, port(GATEWAY.portEnv(), GATEWAY.defaultPort()));
+        servicePorts.put(GATEWAY, GATEWAY.port());
         servicePorts.forEach((s, p) -> Ports.requireFree(p, s.name(), s.portEnv()));
         Jdks.require(21);
 
@@ -122,39 +115,38 @@ public final class SuiteMain {
         state.put("url.keycloak", keycloak.join().baseUrl());
         publish("STARTING", "starting services");
 
-        Map<String, String> common = new LinkedHashMap<>();
-        common.put("QUARKUS_DATASOURCE_USERNAME", Postgres.USER);
-        common.put("QUARKUS_DATASOURCE_PASSWORD", Postgres.PASSWORD);
-        common.put("KAFKA_BOOTSTRAP_SERVERS", kafka.join().bootstrapServers());
-        common.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.join().realmUrl());
-        common.put("FUNDGUARD_DEMO_DATA", "true");
-        common.putAll(DevSecrets.loadOrCreate(data.resolve("secrets/dev-keys.properties")));
+        Services.Infrastructure infra = infrastructure(pgPort, kafka.join().bootstrapServers(), keycloak.join().baseUrl(),
+                DevSecrets.loadOrCreate(data.resolve("secrets/dev-keys.properties")));
         List<CompletableFuture<Void>> services = new ArrayList<>();
         for (Service s : built) {
             int p = servicePorts.get(s);
-            Map<String, String> env = new LinkedHashMap<>(common);
-            env.put("QUARKUS_HTTP_PORT", Integer.toString(p));
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + pgPort + "/" + s.database());
-            env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:" + pgPort + "/" + s.database());
+            Map<String, String> env = s.environment(infra, p);
             services.add(CompletableFuture.runAsync(() -> startService(s, p, env, logs)));
         }
         join(CompletableFuture.allOf(services.toArray(CompletableFuture[]::new)));
 
-        Map<String, String> gw = new LinkedHashMap<>(common);
         int gwPort = servicePorts.get(GATEWAY);
-        gw.put("QUARKUS_HTTP_PORT", Integer.toString(gwPort));
-        for (Service s : SERVICES) {
-            gw.put("GATEWAY_UPSTREAMS_" + s.name().toUpperCase(),
-                    "http://127.0.0.1:" + port(s.portEnv(), s.defaultPort()));
-        }
-        startService(GATEWAY, gwPort, gw, logs);
+        Map<Service, Integer> upstreams = new LinkedHashMap<>();
+        SERVICES.forEach(s -> upstreams.put(s, s.port()));
+        startService(GATEWAY, gwPort, Services.gatewayEnvironment(infra, gwPort, upstreams), logs);
         state.put("services", String.join(",", built.stream().map(Service::name).toList()));
         publish("READY", "all started");
     }
 
+    /** What the dev stack gives every process: its own infrastructure on this machine, demo data, development keys. */
+    static Services.Infrastructure infrastructure(int pgPort, String kafkaBootstrapServers, String keycloakUrl,
+                                                  Map<String, String> devSecrets) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("FUNDGUARD_DEMO_DATA", "true");
+        settings.putAll(devSecrets);
+        return new Services.Infrastructure("postgresql://127.0.0.1:" + pgPort, Postgres.USER, Postgres.PASSWORD,
+                kafkaBootstrapServers, keycloakUrl, settings);
+    }
+
     private void startService(Service s, int port, Map<String, String> env, Path logs) {
         publish("STARTING", "starting " + s.name());
-        state.put("url." + s.name(), "http://localhost:" + port);
+        // services listen on loopback only; the gateway's URL is the one a person types
+        state.put("url." + s.name(), "http://" + (s == GATEWAY ? "localhost" : Services.LOOPBACK) + ":" + port);
         ManagedProcess p = ServiceProcess.start(root, s.module(), s.name(), port, env, logs.resolve(s.name() + ".log"));
         track(() -> p.stop(Duration.ofSeconds(20)));
         state.put("pid." + s.name(), Long.toString(p.pid()));
@@ -189,18 +181,6 @@ public final class SuiteMain {
         state.put("state", s);
         state.put("message", message);
         StateFile.write(home.resolve("run/suite.properties"), state);
-    }
-
-    static int port(String env, int dflt) {
-        String v = System.getenv(env);
-        if (v == null || v.isBlank()) {
-            return dflt;
-        }
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw new StackException(env + "=" + v + " is not a port number");
-        }
     }
 
     private static void join(CompletableFuture<?> f) {

@@ -33,7 +33,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The manifests under {@code k8s/}: the generated realm imports match the realm kept as code, the production realm
- * carries nothing of the demo, and (with kubectl on PATH) each overlay renders Deployments that are safe to run.
+ * carries nothing of the demo, every service folder is the service component plus its values (matching the dev
+ * stack's service list), and (with kubectl on PATH) each overlay renders Deployments that are safe to run.
  */
 class K8sManifestsTest {
 
@@ -107,6 +108,144 @@ class K8sManifestsTest {
         JsonNode realm = YAML.readTree(ROOT.resolve(RealmImports.DEMO_IMPORT).toFile()).path("spec").path("realm");
         assertTrue(names(realm.path("clients"), "clientId").contains("fundguard-cli"));
         assertTrue(names(realm.path("users"), "username").contains("chuzhou-report-handler"));
+    }
+
+    /** What every service's production profile requires, without a default. */
+    private static final List<String> REQUIRED_ENV = List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_REACTIVE_URL",
+            "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS",
+            "QUARKUS_OIDC_AUTH_SERVER_URL");
+    private static final String COMPONENT = "../../components/service";
+    /** The files a service folder has besides topics of its own: no copy of what the component already holds. */
+    private static final Set<String> SERVICE_FOLDER_FILES = Set.of("kustomization.yaml", "values.yaml", "deployment-patch.yaml");
+
+    @Test
+    void serviceComponentIsAComponentWhoseFilesParse() throws IOException {
+        Path dir = ROOT.resolve("k8s/components/service");
+        JsonNode k = YAML.readTree(dir.resolve("kustomization.yaml").toFile());
+        assertEquals("Component", k.path("kind").asText());
+        assertEquals("kustomize.config.k8s.io/v1alpha1", k.path("apiVersion").asText());
+        Set<String> kinds = new HashSet<>();
+        for (JsonNode r : k.path("resources")) {
+            for (JsonNode doc : readAll(dir.resolve(r.asText()))) {
+                assertTrue(doc.hasNonNull("apiVersion") && doc.hasNonNull("kind") && doc.path("metadata").hasNonNull("name"),
+                        r.asText() + ": a resource without apiVersion, kind or name");
+                kinds.add(doc.path("kind").asText());
+            }
+        }
+        assertEquals(Set.of("Deployment", "Service", "Cluster", "KafkaTopic", "ServiceAccount", "Role", "RoleBinding",
+                "NetworkPolicy"), kinds);
+        for (JsonNode r : k.path("replacements")) {
+            assertEquals("ServiceValues", r.path("source").path("kind").asText());
+        }
+        JsonNode deployment = readAll(dir.resolve("deployment.yaml")).get(0);
+        Set<String> env = names(deployment.at("/spec/template/spec/containers/0/env"));
+        assertTrue(env.containsAll(REQUIRED_ENV), "the component's Deployment sets " + env);
+    }
+
+    @Test
+    void everyServiceFolderIsTheComponentPlusItsValuesMatchingTheDevStack() throws IOException {
+        JsonNode base = YAML.readTree(ROOT.resolve("k8s/base/kustomization.yaml").toFile());
+        Set<String> inBase = new HashSet<>();
+        base.path("resources").forEach(r -> inBase.add(r.asText()));
+        for (Services.Service s : Services.SERVICES) {
+            if (!Files.isDirectory(ROOT.resolve(s.module()))) {
+                continue; // planned, not written yet
+            }
+            String folder = Path.of(s.module()).getFileName().toString();
+            Path dir = ROOT.resolve("k8s/base").resolve(folder);
+            assertTrue(Files.isRegularFile(dir.resolve("kustomization.yaml")), "k8s/base/" + folder + " is missing");
+            assertTrue(inBase.contains(folder), "k8s/base/kustomization.yaml does not list " + folder);
+            JsonNode k = YAML.readTree(dir.resolve("kustomization.yaml").toFile());
+            assertEquals(List.of(COMPONENT), strings(k.path("components")), folder + " uses the service component");
+            List<String> resources = strings(k.path("resources"));
+            assertTrue(resources.contains("values.yaml"), folder + " lists its values.yaml");
+            if (Files.exists(dir.resolve("deployment-patch.yaml"))) {
+                List<String> patches = new ArrayList<>();
+                k.path("patches").forEach(patch -> patches.add(patch.path("path").asText()));
+                assertTrue(patches.contains("deployment-patch.yaml"), folder + " does not apply its deployment-patch.yaml");
+            }
+            List<Path> files;
+            try (var list = Files.list(dir)) {
+                files = list.toList();
+            }
+            for (Path f : files) {
+                String file = f.getFileName().toString();
+                if (SERVICE_FOLDER_FILES.contains(file)) {
+                    continue;
+                }
+                // what every service has belongs in the component; a folder adds only topics of its own (dead letters)
+                assertTrue(resources.contains(file), "k8s/base/" + folder + "/" + file + " is not listed in its kustomization");
+                for (JsonNode doc : readAll(f)) {
+                    assertEquals("KafkaTopic", doc.path("kind").asText(), "k8s/base/" + folder + "/" + file
+                            + ": a service folder holds " + SERVICE_FOLDER_FILES + " and KafkaTopics; the rest is k8s/components/service");
+                }
+            }
+            JsonNode values = YAML.readTree(dir.resolve("values.yaml").toFile());
+            assertEquals("ServiceValues", values.path("kind").asText());
+            assertEquals("true", values.path("metadata").path("annotations").path("config.kubernetes.io/local-config").asText(),
+                    folder + "/values.yaml must be local-config, or kustomize would render it");
+            JsonNode spec = values.path("spec");
+            assertEquals(folder, spec.path("name").asText());
+            assertEquals(folder, values.path("metadata").path("name").asText());
+            assertEquals(s.defaultPort(), spec.path("port").asInt(), folder + ": the same port as in the dev stack");
+            assertEquals(s.database(), spec.path("database").asText(), folder + ": the same database as in the dev stack");
+            assertEquals("fundguard." + s.name(), spec.path("topic").asText());
+            assertTrue(spec.path("image").asText().matches("fundguard/" + folder + ":\\d+\\.\\d+\\.\\d+"), spec.path("image").asText());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "production"})
+    void everyServiceIsRenderedWithItsOwnNamesAndWhatItsProductionProfileRequires(String overlay) {
+        List<JsonNode> docs = render(overlay);
+        Set<String> clusters = new HashSet<>(names(kinds(docs, "Cluster")));
+        Set<String> placeholders = Set.of("service", "database-db", "database-db-app", "topic", "service-leader-election");
+        for (JsonNode d : docs) {
+            assertFalse(placeholders.contains(d.path("metadata").path("name").asText()),
+                    overlay + ": a " + d.path("kind").asText() + " kept the component's template name");
+        }
+        JsonNode gatewayEnv = kinds(docs, "Deployment").stream()
+                .filter(d -> d.path("metadata").path("name").asText().equals("gateway")).findFirst().orElseThrow()
+                .at("/spec/template/spec/containers/0/env");
+        int services = 0;
+        for (JsonNode d : kinds(docs, "Deployment")) {
+            String name = d.path("metadata").path("name").asText();
+            if (!"service".equals(d.path("metadata").path("labels").path("app.kubernetes.io/component").asText())) {
+                continue;
+            }
+            services++;
+            JsonNode env = d.at("/spec/template/spec/containers/0/env");
+            Set<String> set = names(env);
+            assertTrue(set.containsAll(REQUIRED_ENV), overlay + ": " + name + " lacks some of " + REQUIRED_ENV + ": " + set);
+            assertEquals(name, d.at("/spec/template/spec/containers/0/name").asText());
+            assertEquals(name, d.at("/spec/template/spec/serviceAccountName").asText());
+            assertEquals("fundguard/" + name, d.at("/spec/template/spec/containers/0/image").asText().replaceAll(":[^:/]*$", ""));
+            for (JsonNode e : env) {
+                String secret = e.path("valueFrom").path("secretKeyRef").path("name").asText();
+                if (secret.endsWith("-db-app")) {
+                    assertTrue(clusters.contains(secret.substring(0, secret.length() - "-app".length())),
+                            overlay + ": " + name + " reads " + secret + " of a database that is not rendered");
+                }
+            }
+            Services.Service s = Services.SERVICES.stream().filter(x -> x.module().endsWith("/" + name)).findFirst()
+                    .orElseThrow(() -> new AssertionError(name + " is not in the dev stack's Services.SERVICES"));
+            JsonNode svc = kinds(docs, "Service").stream().filter(x -> x.path("metadata").path("name").asText().equals(name))
+                    .findFirst().orElseThrow(() -> new AssertionError(overlay + ": no Service " + name));
+            assertEquals(s.defaultPort(), svc.at("/spec/ports/0/port").asInt(), overlay + ": " + name + "'s Service port");
+            assertEquals(s.defaultPort(), d.at("/spec/template/spec/containers/0/ports/0/containerPort").asInt());
+            JsonNode scrapePort = d.at("/spec/template/metadata/annotations").path("prometheus.io/port");
+            assertTrue(scrapePort.isTextual() && scrapePort.asText().equals(Integer.toString(s.defaultPort())),
+                    overlay + ": " + name + "'s prometheus.io/port annotation is " + scrapePort);
+            assertEquals(name, svc.at("/spec/selector").path("app.kubernetes.io/name").asText());
+            String upstream = null;
+            for (JsonNode e : gatewayEnv) {
+                if (e.path("name").asText().equals(s.upstreamVariable())) {
+                    upstream = e.path("value").asText();
+                }
+            }
+            assertEquals("http://" + name + ":" + s.defaultPort(), upstream, overlay + ": the gateway's " + s.upstreamVariable());
+        }
+        assertTrue(services >= 2, overlay + ": reports-service and monitoring-service at least");
     }
 
     @ParameterizedTest
@@ -210,15 +349,7 @@ class K8sManifestsTest {
                     fail("kubectl kustomize k8s/overlays/" + o + " did not finish in 60 s");
                 }
                 assertEquals(0, p.exitValue(), "kubectl kustomize k8s/overlays/" + o + " failed: " + Files.readString(err));
-                List<JsonNode> docs = new ArrayList<>();
-                try (MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(out.toFile())) {
-                    while (it.hasNext()) {
-                        JsonNode doc = it.next();
-                        if (doc != null && !doc.isMissingNode() && !doc.isNull()) {
-                            docs.add(doc);
-                        }
-                    }
-                }
+                List<JsonNode> docs = readAll(out);
                 Files.deleteIfExists(out);
                 Files.deleteIfExists(err);
                 return docs;
@@ -243,6 +374,25 @@ class K8sManifestsTest {
             }
         }
         return Optional.empty();
+    }
+
+    private static List<JsonNode> readAll(Path file) throws IOException {
+        List<JsonNode> docs = new ArrayList<>();
+        try (MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
+            while (it.hasNext()) {
+                JsonNode doc = it.next();
+                if (doc != null && !doc.isMissingNode() && !doc.isNull()) {
+                    docs.add(doc);
+                }
+            }
+        }
+        return docs;
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> list = new ArrayList<>();
+        array.forEach(n -> list.add(n.asText()));
+        return list;
     }
 
     private static List<JsonNode> kinds(List<JsonNode> docs, String kind) {
