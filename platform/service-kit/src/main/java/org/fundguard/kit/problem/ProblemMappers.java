@@ -64,6 +64,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        // the parser's refusal, as such or wrapped by the deserializer of the object it was reading
+        JsonParseException duplicate = StrictJson.duplicateKey(e);
+        if (duplicate != null) {
+            return respond(400, "Bad Request", "The request body names a field twice.", uri,
+                    List.of(new Problem.FieldError(StrictJson.duplicateField(duplicate), "appears more than once")));
+        }
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             String field = m.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
@@ -71,10 +77,6 @@ public class ProblemMappers {
             String message = e instanceof StrictJson.RefusedText r ? r.reason() : "has the wrong type or format";
             return respond(400, "Bad Request", "The request body could not be read.", uri,
                     List.of(new Problem.FieldError(field, message)));
-        }
-        if (e instanceof JsonParseException p && StrictJson.isDuplicateKey(p)) {
-            return respond(400, "Bad Request", "The request body names a field twice.", uri,
-                    List.of(new Problem.FieldError(StrictJson.duplicateField(p), "appears more than once")));
         }
         String detail = e instanceof JsonParseException ? "The request body is not well-formed JSON." : "The request body could not be read.";
         return respond(400, "Bad Request", detail, uri, null);

@@ -68,10 +68,15 @@ public class StrictJson implements ObjectMapperCustomizer {
         }
     }
 
-    /** Jackson's duplicate-key refusal ({@code STRICT_DUPLICATE_DETECTION}). */
-    static boolean isDuplicateKey(JsonParseException e) {
-        return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
-                && e.getProcessor() != null;
+    /** Jackson's duplicate-key refusal ({@code STRICT_DUPLICATE_DETECTION}) in this failure, or null. */
+    static JsonParseException duplicateKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonParseException p && p.getOriginalMessage() != null
+                    && p.getOriginalMessage().startsWith("Duplicate field") && p.getProcessor() != null) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /** The duplicated key's path, as the caller wrote it: {@code parts[0].count}. */
