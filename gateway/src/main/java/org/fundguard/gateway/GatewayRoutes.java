@@ -75,6 +75,12 @@ public class GatewayRoutes {
             router.route(prefix + "/*").order(-100).handler(rc -> {
                 // metrics name the route, never the raw path with its ids and receipt codes
                 HttpEdge.metricTemplate(rc, template);
+                // the path is forwarded as it came: one that leaves the prefix once decoded (an escaped '/' or '.'
+                // next to '..', a matrix parameter on '..') could reach a service's /q/* or another route there
+                if (!LoggedPath.of(rc.request().path()).startsWith(prefix + "/")) {
+                    Problems.send(rc, 404, "Not Found", "No such resource.");
+                    return;
+                }
                 handle(rc, name, route, upstream);
             });
             LOG.infof("route %s: %s/** -> %s%s", name, prefix, upstream, route.open() ? " (open)" : " roles=" + route.roles().orElse(List.of()));

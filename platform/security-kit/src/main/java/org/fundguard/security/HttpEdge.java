@@ -42,8 +42,12 @@ public class HttpEdge {
     /** After every other failure handler (security refusals are answered at -1000 / -200). */
     static final int FAILURE_ORDER = 1_000_000;
     static final String TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+    /**
+     * type/subtype and parameters name=value, a value quoted or not; unquoted values may hold more than RFC 9110's
+     * token characters, since real multipart boundaries do ({@code ----=_Part_0_1.2}).
+     */
     private static final Pattern MEDIA_TYPE = Pattern.compile(
-            "\\s*" + TOKEN + "/" + TOKEN + "\\s*(;\\s*" + TOKEN + "=(" + TOKEN + "|\"([^\"\\\\]|\\\\.)*\")\\s*)*;?\\s*");
+            "\\s*" + TOKEN + "/" + TOKEN + "\\s*(;\\s*" + TOKEN + "=([^;\"\\s]+|\"([^\"\\\\]|\\\\.)*\")\\s*)*;?\\s*");
     /** RESTEasy Reactive's multipart parser refuses a form with too many parts with a plain RuntimeException. */
     private static final Pattern TOO_MANY_PARTS = Pattern.compile("Param limit of \\d+ was exceeded");
 

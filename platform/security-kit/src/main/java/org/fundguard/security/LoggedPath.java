@@ -38,7 +38,8 @@ public final class LoggedPath {
             path = decode(path);
         }
         Deque<String> segments = new ArrayDeque<>();
-        for (String raw : path.split("/", -1)) {
+        // a backslash counts as a separator too, as some servers and proxies read it
+        for (String raw : path.split("[/\\\\]", -1)) {
             int matrix = raw.indexOf(';');
             String segment = matrix >= 0 ? raw.substring(0, matrix) : raw;
             if (segment.isEmpty() || segment.equals(".")) {

@@ -162,8 +162,17 @@ class ServiceEdgeTest {
                 .then().statusCode(403).contentType(PROBLEM);
     }
 
+    @Test
+    void aMultipartBoundaryWithMoreThanTokenCharactersIsAccepted() {
+        // as JavaMail writes them: '=' is no token character, but a boundary may hold it
+        assertThat(upload(2, "----=_Part_0_" + System.nanoTime() + ".1").statusCode()).isEqualTo(200);
+    }
+
     private HttpResponse<String> upload(int parts) {
-        String boundary = "fundguard-" + UUID.randomUUID();
+        return upload(parts, "fundguard-" + UUID.randomUUID());
+    }
+
+    private HttpResponse<String> upload(int parts, String boundary) {
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < parts; i++) {
             body.append("--").append(boundary).append("\r\n")

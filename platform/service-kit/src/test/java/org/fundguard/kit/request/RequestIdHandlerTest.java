@@ -21,6 +21,7 @@ class RequestIdHandlerTest {
             "/public/reports/v1/%2572eceipts/7KQ2-M9XD-4RTB-ZP3W, /public/reports/v1/receipts/***",
             "/public/reports/v1/x/../receipts/7KQ2-M9XD-4RTB-ZP3W;s=1/messages, /public/reports/v1/receipts/***/messages",
             "/public/reports/v1/receipts//7KQ2-M9XD-4RTB-ZP3W, /public/reports/v1/receipts/***",
+            "/public/reports/v1/receipts%5C7KQ2-M9XD-4RTB-ZP3W, /public/reports/v1/receipts/***",
             "'/a b/\n', /a%20b/%0A"})
     void receiptCodesNeverReachTheAccessLog(String path, String logged) {
         assertThat(RequestIdHandler.maskedPath(path)).isEqualTo(logged);
