@@ -22,6 +22,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.fundguard.security.HttpEdge;
+import org.fundguard.security.LoggedPath;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
@@ -69,7 +71,18 @@ public class GatewayRoutes {
                 throw new IllegalStateException("gateway.routes." + name + ".upstream names no entry of gateway.upstreams");
             }
             String prefix = route.prefix().endsWith("/") ? route.prefix().substring(0, route.prefix().length() - 1) : route.prefix();
-            router.route(prefix + "/*").order(-100).handler(rc -> handle(rc, name, route, upstream));
+            String template = prefix + "/{path}";
+            router.route(prefix + "/*").order(-100).handler(rc -> {
+                // metrics name the route, never the raw path with its ids and receipt codes
+                HttpEdge.metricTemplate(rc, template);
+                // the path is forwarded as it came: one that leaves the prefix once decoded (an escaped '/' or '.'
+                // next to '..', a matrix parameter on '..') could reach a service's /q/* or another route there
+                if (!LoggedPath.of(rc.request().path()).startsWith(prefix + "/")) {
+                    Problems.send(rc, 404, "Not Found", "No such resource.");
+                    return;
+                }
+                handle(rc, name, route, upstream);
+            });
             LOG.infof("route %s: %s/** -> %s%s", name, prefix, upstream, route.open() ? " (open)" : " roles=" + route.roles().orElse(List.of()));
         });
         // security failures (e.g. a bad token on any route) come back as problem+json too
@@ -232,7 +245,7 @@ public class GatewayRoutes {
                         // nobody is waiting for an answer any more
                         return;
                     }
-                    LOG.warnf("route %s: %s %s failed: %s", name, in.method(), in.path(), err.toString());
+                    LOG.warnf("route %s: %s %s failed: %s", name, in.method(), LoggedPath.of(in.path()), err.toString());
                     if (err instanceof TimeoutException || String.valueOf(err.getMessage()).contains("timeout")) {
                         Problems.send(rc, 504, "Gateway Timeout", "The " + route.upstream() + " service did not answer in time.");
                     } else {

@@ -2,6 +2,8 @@ package org.fundguard.gateway;
 
 import io.quarkus.vertx.web.RouteFilter;
 import io.vertx.ext.web.RoutingContext;
+import org.fundguard.security.HttpProblems;
+import org.fundguard.security.LoggedPath;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -10,16 +12,15 @@ import java.util.regex.Pattern;
 
 /**
  * Gives every request an {@code X-Request-Id} (kept when the caller sent a sane one), echoes it, and writes one
- * structured access-log line (method, path with receipt codes masked, status, time, request id: never query strings, headers or bodies).
+ * structured access-log line (method, path as {@link LoggedPath} writes it — normalised, receipt codes masked —, status,
+ * time, request id: never query strings, headers or bodies).
  */
 public class RequestIds {
 
     static final String HEADER = "X-Request-Id";
-    static final String KEY = "fundguard.requestId";
+    static final String KEY = HttpProblems.REQUEST_ID_KEY;
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
     private static final Logger ACCESS = Logger.getLogger("org.fundguard.gateway.access");
-    /** A receipt code is half of a reporter's credential: never in a log line. */
-    private static final Pattern RECEIPT_SEGMENT = Pattern.compile("(/receipts/)[^/]+");
 
     @RouteFilter(1000)
     void assign(RoutingContext rc) {
@@ -82,7 +83,8 @@ public class RequestIds {
         b.append('"');
     }
 
+    /** A receipt code is half of a reporter's credential: never in a log line, however the path spells it. */
     static String maskReceipts(String path) {
-        return path == null || !path.contains("/receipts/") ? path : RECEIPT_SEGMENT.matcher(path).replaceAll("$1***");
+        return LoggedPath.of(path);
     }
 }

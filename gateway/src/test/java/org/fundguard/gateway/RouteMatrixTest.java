@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Demo users × routes: exactly the expected 200 / 401 / 403. Columns: reports, monitoring, qualification, clues,
- * disclosure (all /api), then /public/reports and /public/disclosure. The table is the access policy written out;
+ * disclosure (all /api), then /public/reports and /public/disclosure, then the gateway's metrics (served only on the
+ * management interface, so no one reaches them through the door). The table is the access policy written out;
  * a change to the route roles must change it too.
  */
 @QuarkusTest
@@ -23,25 +24,25 @@ class RouteMatrixTest {
 
     private static final String[] PATHS = {
             "/api/reports/v1/x", "/api/monitoring/v1/x", "/api/qualification/v1/x", "/api/clues/v1/x",
-            "/api/disclosure/v1/x", "/public/reports/v1/x", "/public/disclosure/v1/x"};
+            "/api/disclosure/v1/x", "/public/reports/v1/x", "/public/disclosure/v1/x", "/q/metrics"};
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            nobody                          | 401 401 401 401 401 200 200
-            chuzhou-report-handler          | 200 403 403 403 403 200 200
-            chuzhou-reward-approver         | 200 403 403 403 403 200 200
-            chuzhou-auditor                 | 403 200 200 403 403 200 200
-            chuzhou-rule-manager            | 403 200 403 403 403 200 200
-            chuzhou-qualification-officer   | 403 403 200 403 403 200 200
-            chuzhou-clue-officer            | 403 403 403 200 403 200 200
-            chuzhou-publisher               | 403 403 403 403 200 200 200
-            chuzhou-publication-approver    | 403 403 403 403 200 200 200
-            anhui-analyst                   | 200 200 200 403 200 200 200
-            huaibei-admin                   | 200 200 200 200 200 200 200
-            agency-police                   | 403 403 403 200 403 200 200
-            agency-discipline               | 403 403 403 200 403 200 200
-            his-h34110200001                | 403 200 200 403 403 200 200
-            h34110200001-staff              | 403 200 200 403 403 200 200
+            nobody                          | 401 401 401 401 401 200 200 404
+            chuzhou-report-handler          | 200 403 403 403 403 200 200 404
+            chuzhou-reward-approver         | 200 403 403 403 403 200 200 404
+            chuzhou-auditor                 | 403 200 200 403 403 200 200 404
+            chuzhou-rule-manager            | 403 200 403 403 403 200 200 404
+            chuzhou-qualification-officer   | 403 403 200 403 403 200 200 404
+            chuzhou-clue-officer            | 403 403 403 200 403 200 200 404
+            chuzhou-publisher               | 403 403 403 403 200 200 200 404
+            chuzhou-publication-approver    | 403 403 403 403 200 200 200 404
+            anhui-analyst                   | 200 200 200 403 200 200 200 404
+            huaibei-admin                   | 200 200 200 200 200 200 200 404
+            agency-police                   | 403 403 403 200 403 200 200 404
+            agency-discipline               | 403 403 403 200 403 200 200 404
+            his-h34110200001                | 403 200 200 403 403 200 200 404
+            h34110200001-staff              | 403 200 200 403 403 200 200 404
             """)
     void answersExactlyAsThePolicySays(String who, String expected) {
         String[] codes = expected.trim().split("\\s+");

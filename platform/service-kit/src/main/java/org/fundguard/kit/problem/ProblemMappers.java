@@ -15,6 +15,8 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.fundguard.kit.request.RequestId;
+import org.fundguard.security.HttpEdge;
+import org.fundguard.security.LoggedPath;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -62,12 +64,19 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
+        // the parser's refusal, as such or wrapped by the deserializer of the object it was reading
+        JsonParseException duplicate = StrictJson.duplicateKey(e);
+        if (duplicate != null) {
+            return respond(400, "Bad Request", "The request body names a field twice.", uri,
+                    List.of(new Problem.FieldError(StrictJson.duplicateField(duplicate), "appears more than once")));
+        }
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             String field = m.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
+            String message = e instanceof StrictJson.RefusedText r ? r.reason() : "has the wrong type or format";
             return respond(400, "Bad Request", "The request body could not be read.", uri,
-                    List.of(new Problem.FieldError(field, "has the wrong type or format")));
+                    List.of(new Problem.FieldError(field, message)));
         }
         String detail = e instanceof JsonParseException ? "The request body is not well-formed JSON." : "The request body could not be read.";
         return respond(400, "Bad Request", detail, uri, null);
@@ -93,6 +102,11 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException j) {
             return unreadable(j, uri);
         }
+        if ((status == 404 || status == 400) && e.getCause() != null) {
+            // a query, path, header or form parameter that did not convert: JAX-RS says 404 for query and path
+            // parameters, but the resource exists and the caller's value is wrong
+            return parameter(e.getCause(), uri);
+        }
         Response.Status s = Response.Status.fromStatusCode(status);
         String title = s == null ? "Error" : s.getReasonPhrase();
         String detail = switch (status) {
@@ -106,9 +120,44 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidParameter(StrictParamConverters.InvalidParameter e, UriInfo uri) {
+        return parameter(e, uri);
+    }
+
+    private static Response parameter(Throwable cause, UriInfo uri) {
+        Throwable c = cause;
+        while (c != null && !(c instanceof StrictParamConverters.InvalidParameter)) {
+            c = c.getCause();
+        }
+        if (c instanceof StrictParamConverters.InvalidParameter p) {
+            String name = p.name() != null ? p.name() : nameOf(p.value(), uri);
+            return respond(400, "Bad Request", "1 field is invalid.", uri, List.of(new Problem.FieldError(name, p.reason())));
+        }
+        return respond(400, "Bad Request", "A parameter has the wrong type or format.", uri, null);
+    }
+
+    /** The query or path parameter that carried this value, for a parameter whose annotation gave no name. */
+    private static String nameOf(String value, UriInfo uri) {
+        if (uri != null) {
+            for (var params : List.of(uri.getQueryParameters(), uri.getPathParameters())) {
+                for (var entry : params.entrySet()) {
+                    if (entry.getValue().contains(value)) {
+                        return entry.getKey();
+                    }
+                }
+            }
+        }
+        return "parameter";
+    }
+
+    @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (HttpEdge.isTooManyParts(e)) {
+            return respond(413, "Payload Too Large", HttpEdge.TOO_MANY_PARTS_DETAIL, uri, null);
+        }
         String trace = RequestId.current().orElse("none");
-        LOG.errorf(e, "unexpected failure of %s (traceId %s)", uri == null ? "?" : uri.getPath(), trace);
+        // the path as it may be logged: a receipt code in it is masked
+        LOG.errorf(e, "unexpected failure of %s (traceId %s)", uri == null ? "?" : LoggedPath.of(uri.getPath()), trace);
         return respond(500, "Internal Server Error", "Something went wrong on our side; quote the trace id when reporting it.",
                 uri, null);
     }

@@ -6,13 +6,13 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
-import java.util.regex.Pattern;
+import org.fundguard.security.LoggedPath;
 
 /**
  * Adopts the caller's {@code X-Request-Id} (or makes one) for every HTTP request, echoes it on the response, and
  * writes one access-log line when the response ends: method, path, status, time, request id — never the query
- * string, headers or bodies, and a path segment after {@code /receipts/} masked, since a receipt code is half of a
- * reporter's credential. A Vert.x route rather than a REST filter, so refusals of the security layer, health probes
+ * string, headers or bodies, and the path as {@link LoggedPath} writes it (decoded and normalised, the segment after
+ * {@code receipts} masked), since a receipt code is half of a reporter's credential. A Vert.x route rather than a REST filter, so refusals of the security layer, health probes
  * and unmatched paths carry the id and are logged too.
  */
 @ApplicationScoped
@@ -21,7 +21,6 @@ public class RequestIdHandler {
     /** Before CORS (-300) and authentication (-200): every later handler, log line and error sees the id. */
     static final int ORDER = -1000;
     private static final Logger ACCESS = Logger.getLogger("org.fundguard.access");
-    private static final Pattern RECEIPT_SEGMENT = Pattern.compile("(/receipts/)[^/]+");
 
     void register(@Observes Router router) {
         router.route().order(ORDER).handler(rc -> {
@@ -50,8 +49,8 @@ public class RequestIdHandler {
         return ended ? statusCode : CLOSED_BEFORE_ANSWER;
     }
 
-    /** The path as it may be logged: a receipt code replaced by {@code ***}. */
+    /** The path as it may be logged: normalised, a receipt code replaced by {@code ***} ({@link LoggedPath}). */
     public static String maskedPath(String path) {
-        return path == null ? "" : RECEIPT_SEGMENT.matcher(path).replaceAll("$1***");
+        return LoggedPath.of(path);
     }
 }

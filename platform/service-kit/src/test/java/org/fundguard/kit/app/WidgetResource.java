@@ -2,6 +2,7 @@ package org.fundguard.kit.app;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -9,6 +10,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -16,11 +19,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import org.fundguard.kit.page.PageRequest;
 import org.fundguard.kit.page.PageView;
+import jakarta.ws.rs.core.MediaType;
 import org.fundguard.kit.problem.DomainException;
 import org.fundguard.kit.security.Caller;
 import org.fundguard.kit.security.CurrentCaller;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -116,11 +124,50 @@ public class WidgetResource {
         return service.appendWithoutTransaction(body.name());
     }
 
-    /** Guarded only by a path policy in application.properties. */
+    /** Guarded only by a path policy in application.properties (open to its annotations). */
     @GET
     @Path("/admin-only")
+    @PermitAll
     public String adminOnly() {
         return "admin";
+    }
+
+    /** No role annotation: refused, since the kit's defaults deny unannotated endpoints. */
+    @GET
+    @Path("/unannotated")
+    public String unannotated() {
+        return "open";
+    }
+
+    /** Query parameters of the common types, converted strictly by the kit. */
+    @GET
+    @Path("/search")
+    @Authenticated
+    public Map<String, Object> search(@QueryParam("from") LocalDate from, @QueryParam("overdue") Boolean overdue,
+                                      @QueryParam("page") @DefaultValue("0") int page, @RestQuery Long after) {
+        Map<String, Object> echo = new java.util.HashMap<>();
+        echo.put("from", from == null ? null : from.toString());
+        echo.put("overdue", overdue);
+        echo.put("page", page);
+        echo.put("after", after);
+        return echo;
+    }
+
+    /** A response that says how it may be cached keeps its own Cache-Control. */
+    @GET
+    @Path("/cacheable")
+    @Authenticated
+    public RestResponse<String> cacheable() {
+        return RestResponse.ResponseBuilder.ok("public").header("Cache-Control", "max-age=60").build();
+    }
+
+    /** A multipart form: counts its parts. */
+    @POST
+    @Path("/uploads")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Authenticated
+    public Map<String, Object> upload(@RestForm(FileUpload.ALL) List<FileUpload> files) {
+        return Map.of("files", files.size());
     }
 
     @GET
