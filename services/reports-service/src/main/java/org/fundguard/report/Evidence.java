@@ -32,9 +32,7 @@ public class Evidence {
      * content, or when the report would exceed its file count or total size.
      */
     public List<String> checkAll(List<File> files, long existingCount, long existingBytes) {
-        if (existingCount + files.size() > limits.maxFiles()) {
-            throw new DomainException.RuleViolation("A report holds at most " + limits.maxFiles() + " evidence files (evidence).");
-        }
+        checkCount(files.size(), existingCount);
         long total = existingBytes;
         List<String> mediaTypes = new java.util.ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
@@ -50,6 +48,14 @@ public class Evidence {
             throw new DomainException.InvalidField("evidence", "the evidence of one report may total at most " + limits.maxReportBytes() + " bytes");
         }
         return mediaTypes;
+    }
+
+    /** Refuses (400, naming {@code evidence}) more files than a report may hold, before any is read. */
+    public void checkCount(long files, long existingCount) {
+        if (existingCount + files > limits.maxFiles()) {
+            throw new DomainException.InvalidField("evidence", "a report holds at most " + limits.maxFiles() + " evidence files"
+                    + (existingCount > 0 ? " and already has " + existingCount : ""));
+        }
     }
 
     /** Stores files that passed {@link #checkAll}, with the media types it found in their content. */
@@ -85,14 +91,40 @@ public class Evidence {
         return Attachment.<Attachment>find("reportId = ?1 order by addedAt, id", reportId).list();
     }
 
-    /** The name as inert text: path parts and control characters dropped, at most 200 characters. */
+    /**
+     * The name as stored: path parts and NUL dropped, at most 200 characters; other control and format characters
+     * (a right-to-left override, U+202E, that makes {@code invoice\u202Efdp.exe} read as {@code invoiceexe.pdf}) are
+     * kept as received and only shown through {@link #displayName}.
+     */
     static String safeName(String name) {
         String n = name == null ? "" : name.replace('\\', '/');
-        n = n.substring(n.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
+        n = n.substring(n.lastIndexOf('/') + 1).replace("\u0000", "").strip();
         if (n.isEmpty()) {
             n = "evidence";
         }
-        return n.length() > 200 ? n.substring(0, 200) : n;
+        if (n.length() <= 200) {
+            return n;
+        }
+        // never cut a character in half
+        return n.substring(0, Character.isHighSurrogate(n.charAt(199)) ? 199 : 200);
+    }
+
+    /**
+     * A stored name as it may be shown or sent as a file name: every control, format (bidirectional overrides and
+     * isolates, zero-width characters), line or paragraph separator, private-use or unassigned character written as
+     * {@code [U+XXXX]}, so the name reads as what it is.
+     */
+    public static String displayName(String stored) {
+        StringBuilder out = new StringBuilder(stored.length());
+        stored.codePoints().forEach(cp -> {
+            switch (Character.getType(cp)) {
+                case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                     Character.PRIVATE_USE, Character.SURROGATE, Character.UNASSIGNED ->
+                        out.append(String.format("[U+%04X]", cp));
+                default -> out.appendCodePoint(cp);
+            }
+        });
+        return out.toString();
     }
 
     private static String sha256(byte[] content) {

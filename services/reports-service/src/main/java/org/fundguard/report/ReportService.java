@@ -15,6 +15,7 @@ import org.fundguard.report.calendar.WorkingDays;
 import org.fundguard.report.event.ReportDecided;
 import org.fundguard.report.event.ReportInvestigated;
 import org.fundguard.report.event.ReportReceived;
+import org.fundguard.report.handlers.HandlerDirectory;
 import org.fundguard.kit.decision.DecisionRequest;
 import org.fundguard.kit.decision.ViolationDecided;
 
@@ -85,9 +86,11 @@ public class ReportService {
     private final WorkingDays calendar;
     private final ReportsConfig config;
     private final ObjectMapper json;
+    private final HandlerDirectory handlers;
 
     public ReportService(ReportRepository reports, Outbox outbox, AuditLog audit, ReporterIdentity identities,
-                         Evidence evidence, ReportsConfig config, ObjectMapper json) {
+                         Evidence evidence, ReportsConfig config, ObjectMapper json, HandlerDirectory handlers) {
+        this.handlers = handlers;
         this.reports = reports;
         this.outbox = outbox;
         this.audit = audit;
@@ -305,6 +308,7 @@ public class ReportService {
         });
     }
 
+    /** Hands an accepted report to a report handler whose region covers the report's (see {@link HandlerDirectory}). */
     @WithTransaction
     public Uni<Report> assign(Caller staff, UUID id, String handler) {
         return visible(id, staff.scope()).call(r -> {
@@ -312,9 +316,16 @@ public class ReportService {
                 throw new DomainException.StateConflict("Only an accepted report can be assigned; report " + id + " is "
                         + r.status.name().toLowerCase() + ".");
             }
-            Map<String, Object> before = snapshot(r);
-            r.assignedTo = handler;
-            return audit.record(staff, "report.assigned", "report", r.id.toString(), before, snapshot(r));
+            return handlers.handles(handler, r.region).chain(ok -> {
+                if (!ok) {
+                    throw new DomainException.InvalidField("handler", "is not a report handler of region " + r.region
+                            + " known to this service (give the username of a report handler whose region covers the "
+                            + "report's; a handler is known once they have signed in to the service)");
+                }
+                Map<String, Object> before = snapshot(r);
+                r.assignedTo = handler;
+                return audit.record(staff, "report.assigned", "report", r.id.toString(), before, snapshot(r));
+            });
         });
     }
 
@@ -336,15 +347,26 @@ public class ReportService {
         });
     }
 
+    /**
+     * The investigation outcome. A verified report keeps the institution it names unless the investigation found
+     * another (then the given one is recorded, the audit entry shows both), and needs the reward checklist answers.
+     */
     @WithTransaction
     public Uni<Report> investigate(Caller staff, UUID id, Investigation in) {
+        if (in.verified() && in.rewardChecks() == null) {
+            return Uni.createFrom().failure(new DomainException.InvalidField("rewardChecks",
+                    "a verified report needs the answers to the reward checklist"));
+        }
         return visible(id, staff.scope()).call(r -> {
             if (r.status != ReportStatus.ACCEPTED) {
                 throw new DomainException.StateConflict("Only an accepted report can be investigated; report " + id + " is "
                         + r.status.name().toLowerCase() + ".");
             }
-            if (in.verified() && (in.caseValue() == null || in.institutionCode() == null)) {
-                throw new DomainException.RuleViolation("A verified report needs its case value (caseValue) and institution (institution).");
+            String institutionCode = in.institutionCode() != null ? in.institutionCode() : r.institutionCode;
+            if (in.verified() && (in.caseValue() == null || institutionCode == null)) {
+                throw new DomainException.RuleViolation(in.caseValue() == null
+                        ? "A verified report needs its case value (caseValue)."
+                        : "A verified report needs its institution (institution): this report names none.");
             }
             Map<String, Object> before = snapshot(r);
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -353,18 +375,37 @@ public class ReportService {
             r.verifiedBy = staff.subject();
             if (in.verified()) {
                 r.caseValue = in.caseValue().setScale(2, java.math.RoundingMode.UNNECESSARY);
-                r.institutionCode = in.institutionCode();
-                r.institutionName = in.institutionName();
+                if (in.institutionCode() != null) {
+                    r.institutionCode = in.institutionCode();
+                    r.institutionName = in.institutionName();
+                }
                 r.targetKind = in.targetKind();
                 r.evidenceLevel = in.evidenceLevel();
                 r.responsiblePersons = write(in.responsiblePersons() == null ? List.of() : in.responsiblePersons());
-                r.rewardChecks = write(in.rewardChecks() == null ? Map.of() : in.rewardChecks());
+                r.rewardChecks = write(in.rewardChecks());
             }
             String type = in.verified() ? "report.verified.v1" : "report.unfounded.v1";
             return outbox.append(type, r.id.toString(), new ReportInvestigated(r.id.toString(), r.region, r.institutionCode,
                             r.caseValue == null ? null : r.caseValue.toPlainString(), now))
                     .call(x -> audit.record(staff, in.verified() ? "report.verified" : "report.unfounded", "report",
                             r.id.toString(), before, snapshot(r)));
+        });
+    }
+
+    /**
+     * Sets or corrects whether the reporter is a current or former insider of the reported institution (内部人员举报,
+     * the reward's uplift), while the report is being investigated: accepted, not yet verified.
+     */
+    @WithTransaction
+    public Uni<Report> setInsider(Caller staff, UUID id, boolean insider) {
+        return visible(id, staff.scope()).call(r -> {
+            if (r.status != ReportStatus.ACCEPTED) {
+                throw new DomainException.StateConflict("The insider flag is set at intake or while the report is investigated; report "
+                        + id + " is " + r.status.name().toLowerCase() + ".");
+            }
+            Map<String, Object> before = snapshot(r);
+            r.insider = insider;
+            return audit.record(staff, "report.insider-set", "report", r.id.toString(), before, snapshot(r));
         });
     }
 
@@ -491,8 +532,10 @@ public class ReportService {
         m.put("channel", r.channel.name());
         m.put("status", r.status.name());
         m.put("anonymous", r.anonymous);
+        m.put("insider", r.insider);
         if (r.institutionCode != null) {
             m.put("institutionCode", r.institutionCode);
+            m.put("institutionName", r.institutionName);
         }
         if (r.declineReason != null) {
             m.put("declineReason", r.declineReason.name());

@@ -74,8 +74,22 @@ public class ReporterIdentity {
                 cipher.decrypt(r.reporterPhoneEnc, context));
     }
 
-    /** Whether a claimant's ID number is the one the report was made under (without decrypting). */
-    boolean sameIdNumber(Report r, String idNumber) {
-        return idNumber != null && r.reporterIdIndex != null && r.reporterIdIndex.equals(cipher.blindIndex(ResidentId.normalise(idNumber)));
+    /**
+     * Whether a claimant is the person the report was made under: the same ID number (by the blind index) and the same
+     * name (decrypted; compared after Unicode NFKC normalisation, with spacing and Latin letter case ignored).
+     */
+    boolean samePerson(Report r, Identity claimant) {
+        if (claimant.idNumber() == null || claimant.name() == null || r.reporterIdIndex == null || r.reporterNameEnc == null) {
+            return false;
+        }
+        boolean sameId = r.reporterIdIndex.equals(cipher.blindIndex(ResidentId.normalise(claimant.idNumber())));
+        boolean sameName = comparableName(cipher.decrypt(r.reporterNameEnc, r.id.toString())).equals(comparableName(claimant.name()));
+        return sameId & sameName;
+    }
+
+    /** A name as compared: NFKC (full-width letters, compatibility forms), no spaces, Latin letters in lower case. */
+    static String comparableName(String name) {
+        return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKC).replaceAll("\\s+", "")
+                .toLowerCase(java.util.Locale.ROOT);
     }
 }

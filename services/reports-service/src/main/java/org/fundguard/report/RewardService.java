@@ -227,7 +227,7 @@ public class RewardService {
     }
 
     /**
-     * The reporter claims within the window: a real-name reporter proves it is them (the same ID number), an
+     * The reporter claims within the window: a real-name reporter proves it is them (the same name and ID number), an
      * anonymous reporter reveals an identity now, for the first time, which is validated and stored encrypted.
      */
     @WithTransaction
@@ -263,8 +263,9 @@ public class RewardService {
             }
             if (r.anonymous) {
                 identities.store(r, claimant, "");
-            } else if (!identities.sameIdNumber(r, claimant.idNumber())) {
-                throw new DomainException.InvalidField("idNumber", "is not the identity number this report was made under");
+            } else if (!identities.samePerson(r, claimant)) {
+                // one answer whichever part differs: the refusal must not help to guess the reporter's identity
+                throw new DomainException.RuleViolation("The identity given is not the one this report was made under.");
             }
             Map<String, Object> before = snapshot(w);
             w.status = Reward.Status.CLAIMED;

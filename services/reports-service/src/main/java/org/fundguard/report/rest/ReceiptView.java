@@ -2,6 +2,7 @@ package org.fundguard.report.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.fundguard.report.Attachment;
+import org.fundguard.report.Evidence;
 import org.fundguard.report.Message;
 import org.fundguard.report.ReportService;
 import org.fundguard.report.Reward;
@@ -40,12 +41,12 @@ public record ReceiptView(@Schema(required = true) String receiptCode, @Schema(r
         }
     }
 
-    /** One evidence file: its name, the type found in its content, its size and digest. */
+    /** One evidence file: its name (control and bidirectional characters shown as [U+XXXX]), the type found in its content, its size and digest. */
     public record AttachmentView(@Schema(required = true) String id, @Schema(required = true) String fileName,
                                  @Schema(required = true) String mediaType, @Schema(required = true) long sizeBytes,
                                  @Schema(required = true) String sha256) {
         static AttachmentView of(Attachment a) {
-            return new AttachmentView(a.id.toString(), a.fileName, a.mediaType, a.sizeBytes, a.sha256);
+            return new AttachmentView(a.id.toString(), Evidence.displayName(a.fileName), a.mediaType, a.sizeBytes, a.sha256);
         }
     }
 }

@@ -42,6 +42,7 @@ import java.util.UUID;
  * {@link ReportService} and {@link RewardService}.
  */
 @Path("/api/reports/v1/reports")
+@NoStore
 @Tag(name = "reports")
 @SecurityRequirement(name = "bearer")
 @Produces(MediaType.APPLICATION_JSON)
@@ -154,15 +155,30 @@ public class ReportResource {
     @Path("/{id}/assignment")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("report-handler")
-    @Operation(operationId = "assignReport", summary = "Hand an accepted report to a handler")
+    @Operation(operationId = "assignReport", summary = "Hand an accepted report to a report handler of its region (by username)")
     @APIResponse(responseCode = "200", description = "Assigned.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
-    @APIResponse(responseCode = "400", description = "A field is invalid.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A field is invalid, or the assignee is not a report handler of the report's region known to the service.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a report handler.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such report in the caller's region.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The report is not accepted.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ReportView> assign(UUID id, @Valid @NotNull HandlingRequests.AssignmentRequest body) {
         return service.assign(caller.get(), id, body.handler()).map(ReportView::of);
+    }
+
+    @POST
+    @Path("/{id}/insider")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("report-handler")
+    @Operation(operationId = "setInsider", summary = "Set or correct whether the reporter is an insider of the reported institution, while the report is investigated")
+    @APIResponse(responseCode = "200", description = "Recorded.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
+    @APIResponse(responseCode = "400", description = "A field is invalid.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a report handler.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such report in the caller's region.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The report is not being investigated (not accepted, or already verified).", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ReportView> insider(UUID id, @Valid @NotNull HandlingRequests.InsiderRequest body) {
+        return service.setInsider(caller.get(), id, body.insider()).map(ReportView::of);
     }
 
     @POST
@@ -175,12 +191,12 @@ public class ReportResource {
     @APIResponse(responseCode = "403", description = "Not a report handler.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such report in the caller's region.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The report is not accepted.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A verified outcome without case value or institution.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A verified outcome without case value, or without institution when the report names none.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ReportView> investigate(UUID id, @Valid @NotNull HandlingRequests.InvestigationRequest body) {
         var persons = DecisionRequest.persons(body.responsiblePersons());
         var c = body.rewardChecks();
-        Map<String, Boolean> checks = c == null ? Map.of() : Map.of("clearTargetAndEvidence", c.clearTargetAndEvidence(),
+        Map<String, Boolean> checks = c == null ? null : Map.of("clearTargetAndEvidence", c.clearTargetAndEvidence(),
                 "factsNewToBureau", c.factsNewToBureau(), "otherLegalConditions", c.otherLegalConditions(),
                 "reporterIsStaff", c.reporterIsStaff(), "reporterIsWrongdoer", c.reporterIsWrongdoer(),
                 "clueObtainedIllegally", c.clueObtainedIllegally());
@@ -309,7 +325,8 @@ public class ReportResource {
     @RolesAllowed("report-handler")
     @Operation(operationId = "claimRewardInPerson", summary = "Record the in-person claim of a reporter without a receipt (identity document checked)")
     @APIResponse(responseCode = "200", description = "Claimed.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RewardView.class)))
-    @APIResponse(responseCode = "400", description = "The identity is invalid or not the reporter's.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A field is invalid.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The identity is not the one the report was made under (name and ID number).", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a report handler.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such report in the caller's region.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The report has a receipt, or no reward to claim (none approved, already claimed, or the window closed).", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -16,6 +16,7 @@ public record ReportView(@Schema(required = true) String id, @Schema(required = 
                          @Schema(required = true) String conduct, LocalDate occurredOn,
                          @Schema(required = true) OffsetDateTime receivedAt,
                          @Schema(required = true) boolean anonymous,
+                         @Schema(required = true, description = "The reporter is a current or former insider of the reported institution (内部人员举报).") boolean insider,
                          @Schema(required = true, description = "The reporter follows the report with a receipt and can read messages.") boolean followedByReceipt,
                          LocalDate acceptanceDue,
                          @Schema(required = true, description = "Still awaiting acceptance after its due date.") boolean overdue,
@@ -29,7 +30,7 @@ public record ReportView(@Schema(required = true) String id, @Schema(required = 
     static ReportView of(Report r) {
         boolean overdue = r.status.awaitsAcceptance() && r.acceptanceDue != null && r.acceptanceDue.isBefore(ReportService.today());
         return new ReportView(r.id.toString(), r.region, r.channel.name(), r.status.name(), r.institutionCode,
-                r.institutionName, r.reportedPersons, r.conduct, r.occurredOn, r.receivedAt, r.anonymous, r.receiptCode != null,
+                r.institutionName, r.reportedPersons, r.conduct, r.occurredOn, r.receivedAt, r.anonymous, r.insider, r.receiptCode != null,
                 r.acceptanceDue, overdue, r.declineReason == null ? null : r.declineReason.name(), r.decidedAt, r.notifiedAt,
                 r.noticeDue, r.noticeChannel, r.assignedTo, r.verifiedBy, r.caseValue, r.duplicateOf == null ? null : r.duplicateOf.toString(),
                 r.jointWith == null ? null : r.jointWith.toString(), r.handlingDecidedAt);
