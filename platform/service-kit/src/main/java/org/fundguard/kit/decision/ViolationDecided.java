@@ -15,6 +15,9 @@ public record ViolationDecided(String decisionId, String source, String sourceRe
                                List<AgreementAction> agreementActions, List<ResponsiblePerson> responsiblePersons,
                                boolean publicOfficialInvolved) {
 
+    /** The event type ({@code ce_type}), the schema's title. */
+    public static final String TYPE = "violation.decided.v1";
+
     public record Institution(String code, String name) {
     }
 

@@ -8,11 +8,14 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import org.fundguard.kit.page.PageRequest;
+import org.fundguard.kit.page.PageView;
 import org.fundguard.kit.problem.DomainException;
 import org.fundguard.kit.security.Caller;
 import org.fundguard.kit.security.CurrentCaller;
@@ -22,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /** The test application's REST resource: thin, as a service's would be. */
 @Path("/api/widgets/v1/widgets")
@@ -72,6 +76,17 @@ public class WidgetResource {
     @Authenticated
     public Map<String, Object> list(@QueryParam("size") @Max(200) int size) {
         return Map.of("size", size);
+    }
+
+    /** 45 numbered widget names, paged as every list is. */
+    @GET
+    @Path("/numbered")
+    @Authenticated
+    public PageView<String> numbered(@Valid @BeanParam PageRequest paging) {
+        List<String> all = IntStream.range(0, 45).mapToObj(i -> "widget-" + i).toList();
+        List<Integer> page = IntStream.range(0, all.size()).boxed()
+                .skip(paging.offset()).limit(paging.size()).toList();
+        return PageView.of(page, paging, all.size()).map(all::get);
     }
 
     /** What the kit read from the caller's token. */
