@@ -1,5 +1,7 @@
 package org.fundguard.report;
 
+import org.fundguard.kit.time.BusinessClock;
+
 import io.smallrye.config.ConfigMapping;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.fundguard.kit.problem.DomainException;
@@ -39,7 +41,10 @@ public class ReporterIdentity {
 
     private final PersonalDataCipher cipher;
 
-    public ReporterIdentity(Keys keys) {
+    private final BusinessClock clock;
+
+    public ReporterIdentity(Keys keys, BusinessClock clock) {
+        this.clock = clock;
         Map<String, String> byId = new java.util.LinkedHashMap<>();
         for (String entry : keys.keys().split(",")) {
             int colon = entry.indexOf(':');
@@ -56,7 +61,7 @@ public class ReporterIdentity {
      * names the identity in the caller's request (e.g. {@code reporter.}) for error messages.
      */
     void store(Report r, Identity id, String field) {
-        List<String> problems = ResidentId.validate(id.idNumber(), ReportService.today());
+        List<String> problems = ResidentId.validate(id.idNumber(), clock.today());
         if (!problems.isEmpty()) {
             throw new DomainException.InvalidField(field + "idNumber", String.join("; ", problems));
         }

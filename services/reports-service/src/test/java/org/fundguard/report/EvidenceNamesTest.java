@@ -1,26 +1,26 @@
 package org.fundguard.report;
 
+import org.fundguard.kit.upload.UploadChecker;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** File names: stored as sent but for path parts and NUL, shown without raw control or bidirectional characters. */
+/** Evidence file names: stored as received (without path and NUL), shown only through the kit's one display rule. */
 class EvidenceNamesTest {
 
     @Test
-    void aStoredNameKeepsWhatWasSentButPathPartsAndNul() {
-        assertThat(Evidence.safeName("C:\\Users\\x\\invoice\u202Efdp.exe")).isEqualTo("invoice\u202Efdp.exe");
-        assertThat(Evidence.safeName("../../etc/pa\u0000sswd")).isEqualTo("passwd");
-        assertThat(Evidence.safeName("  ")).isEqualTo("evidence");
-        // 199 characters and then a character outside the BMP: never cut in half
+    void theStoredNameKeepsWhatWasSentExceptThePathAndNul() {
+        assertThat(Evidence.storedName("C:\\Users\\x\\invoice\u202Efdp.exe")).isEqualTo("invoice\u202Efdp.exe");
+        assertThat(Evidence.storedName("../../etc/pa\u0000sswd")).isEqualTo("passwd");
+        assertThat(Evidence.storedName("  ")).isEqualTo("file");
         String name = "a".repeat(199) + "\uD83D\uDE00" + "b";
-        assertThat(Evidence.safeName(name)).hasSize(199);
+        assertThat(Evidence.storedName(name)).hasSize(201).endsWith("\uD83D\uDE00");
     }
 
     @Test
-    void aShownNameWritesControlFormatAndSeparatorCharactersOut() {
-        assertThat(Evidence.displayName("invoice\u202Efdp.exe")).isEqualTo("invoice[U+202E]fdp.exe");
-        assertThat(Evidence.displayName("a\u2066b\u2069\u200Bc\u2028d\u0007e")).isEqualTo("a[U+2066]b[U+2069][U+200B]c[U+2028]d[U+0007]e");
-        assertThat(Evidence.displayName("病历 (1).pdf")).isEqualTo("病历 (1).pdf");
+    void aStoredNameIsShownWithoutControlOrBidirectionalCharacters() {
+        assertThat(UploadChecker.safeName(Evidence.storedName("invoice\u202Efdp.exe"))).isEqualTo("invoicefdp.exe");
+        assertThat(UploadChecker.safeName("a\u2066b\u2069\u200Bc\u2028d\u0007e")).isEqualTo("abcde");
+        assertThat(UploadChecker.safeName(Evidence.storedName("病历 (1).pdf"))).isEqualTo("病历 (1).pdf");
     }
 }

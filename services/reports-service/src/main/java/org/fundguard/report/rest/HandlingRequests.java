@@ -19,9 +19,9 @@ import java.util.List;
 /** The bodies of the staff handling steps. */
 public final class HandlingRequests {
 
-    /** The message of a money field with too many digits, in plain words. */
-    static final String MONEY = "must be an amount in yuan with at most two decimal places (and at most 14 digits before the point)";
-    static final String MONEY_13 = "must be an amount in yuan with at most two decimal places (and at most 13 digits before the point)";
+    /** The message of a money field with too many digits, in plain words (one wording with the decision's amounts). */
+    static final String MONEY = DecisionRequest.AMOUNT_IN_YUAN_14;
+    static final String MONEY_13 = DecisionRequest.AMOUNT_IN_YUAN + " (and at most 13 digits before the point)";
 
     private HandlingRequests() {
     }

@@ -22,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.fundguard.kit.problem.DomainException;
 import org.fundguard.kit.problem.Problem;
+import org.fundguard.kit.time.BusinessClock;
+import org.fundguard.kit.upload.UploadChecker;
 import org.fundguard.report.Evidence;
 import org.fundguard.report.ReportService;
 import org.fundguard.report.ReporterIdentity;
@@ -61,8 +63,10 @@ public class PublicReportResource {
     private final RewardService rewards;
     private final Vertx vertx;
     private final Evidence evidence;
+    private final BusinessClock clock;
 
-    public PublicReportResource(ReportService reports, RewardService rewards, Vertx vertx, Evidence evidence) {
+    public PublicReportResource(ReportService reports, RewardService rewards, Vertx vertx, Evidence evidence, BusinessClock clock) {
+        this.clock = clock;
         this.evidence = evidence;
         this.reports = reports;
         this.rewards = rewards;
@@ -99,7 +103,7 @@ public class PublicReportResource {
     @APIResponse(responseCode = "400", description = "The secret header is missing.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No report matches this receipt code and secret.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ReceiptView> follow(@PathParam("receiptCode") String receiptCode, @HeaderParam(SECRET) String secret) {
-        return reports.byReceipt(receiptCode, required(secret)).map(ReceiptView::of);
+        return reports.byReceipt(receiptCode, required(secret)).map(this::receipt);
     }
 
     @POST
@@ -111,7 +115,7 @@ public class PublicReportResource {
     @APIResponse(responseCode = "404", description = "No report matches this receipt code and secret.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ReceiptView> message(@PathParam("receiptCode") String receiptCode, @HeaderParam(SECRET) String secret,
                                     @Valid @NotNull MessageRequest body) {
-        return reports.reporterMessage(receiptCode, required(secret), body.body()).map(ReceiptView::of);
+        return reports.reporterMessage(receiptCode, required(secret), body.body()).map(this::receipt);
     }
 
     @POST
@@ -125,7 +129,7 @@ public class PublicReportResource {
     public Uni<ReceiptView> addEvidence(@PathParam("receiptCode") String receiptCode, @HeaderParam(SECRET) String secret,
                                         @RestForm("evidence") List<FileUpload> evidence) {
         String s = required(secret);
-        return read(evidence, Set.of(EVIDENCE)).chain(files -> reports.reporterEvidence(receiptCode, s, files)).map(ReceiptView::of);
+        return read(evidence, Set.of(EVIDENCE)).chain(files -> reports.reporterEvidence(receiptCode, s, files)).map(this::receipt);
     }
 
     @POST
@@ -135,7 +139,7 @@ public class PublicReportResource {
     @APIResponse(responseCode = "404", description = "No report matches this receipt code and secret.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The report can no longer be withdrawn.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ReceiptView> withdraw(@PathParam("receiptCode") String receiptCode, @HeaderParam(SECRET) String secret) {
-        return reports.withdraw(receiptCode, required(secret)).map(ReceiptView::of);
+        return reports.withdraw(receiptCode, required(secret)).map(this::receipt);
     }
 
     @POST
@@ -150,10 +154,10 @@ public class PublicReportResource {
     public Uni<ReceiptView> claim(@PathParam("receiptCode") String receiptCode, @HeaderParam(SECRET) String secret,
                                   @Valid @NotNull PublicReportRequest.ReporterRequest identity) {
         return rewards.claim(receiptCode, required(secret),
-                new ReporterIdentity.Identity(identity.name(), identity.idNumber(), identity.phone())).map(ReceiptView::of);
+                new ReporterIdentity.Identity(identity.name(), identity.idNumber(), identity.phone())).map(this::receipt);
     }
 
-    private Uni<RestResponse<ReceiptIssued>> issue(PublicReportRequest in, List<Evidence.File> files) {
+    private Uni<RestResponse<ReceiptIssued>> issue(PublicReportRequest in, List<UploadChecker.Upload> files) {
         if (in.institution() == null && (in.persons() == null || in.persons().isBlank())) {
             throw new DomainException.InvalidField("institution", "name the institution or the persons (persons) reported");
         }
@@ -176,15 +180,15 @@ public class PublicReportResource {
      * names, at most the evidence limit of files, each a file part with a file name — a part without one would
      * otherwise be dropped silently. {@code uploads} (the declared form parameter) holds the same files.
      */
-    private Uni<List<Evidence.File>> read(List<FileUpload> uploads, Set<String> allowedParts) {
+    private Uni<List<UploadChecker.Upload>> read(List<FileUpload> uploads, Set<String> allowedParts) {
         List<FormValue> parts = evidenceParts(allowedParts);
         if (parts.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        Uni<List<Evidence.File>> all = Uni.createFrom().item(new java.util.ArrayList<>());
+        Uni<List<UploadChecker.Upload>> all = Uni.createFrom().item(new java.util.ArrayList<>());
         for (FormValue part : parts) {
             all = all.chain(list -> content(part.getFileItem()).map(bytes -> {
-                list.add(new Evidence.File(part.getFileName(), part.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE), bytes));
+                list.add(new UploadChecker.Upload(part.getFileName(), part.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE), bytes));
                 return list;
             }));
         }
@@ -217,7 +221,7 @@ public class PublicReportResource {
         if (values == null || values.isEmpty()) {
             return List.of();
         }
-        evidence.checkCount(values.size(), 0);
+        evidence.checkCount(values.size());
         List<FormValue> parts = new java.util.ArrayList<>(values);
         for (int i = 0; i < parts.size(); i++) {
             FormValue part = parts.get(i);
@@ -226,6 +230,10 @@ public class PublicReportResource {
             }
         }
         return parts;
+    }
+
+    private ReceiptView receipt(ReportService.ReceiptDetails d) {
+        return ReceiptView.of(d, clock.today());
     }
 
     private static String required(String secret) {

@@ -2,12 +2,10 @@ package org.fundguard.report.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.fundguard.report.Report;
-import org.fundguard.report.ReportService;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.List;
 
 /** A report as staff see it: never the reporter's identity (see the reporter endpoint) nor the receipt. */
 public record ReportView(@Schema(required = true) String id, @Schema(required = true) String region,
@@ -27,20 +25,14 @@ public record ReportView(@Schema(required = true) String id, @Schema(required = 
                          @Schema(description = "A joint report (联名举报): the group's first report, which carries the one shared reward.") String jointWith,
                          OffsetDateTime handlingDecidedAt) {
 
-    static ReportView of(Report r) {
-        boolean overdue = r.status.awaitsAcceptance() && r.acceptanceDue != null && r.acceptanceDue.isBefore(ReportService.today());
+    /** The report as of {@code today} (business date: whether it is overdue). */
+    static ReportView of(Report r, LocalDate today) {
+        boolean overdue = r.status.awaitsAcceptance() && r.acceptanceDue != null && r.acceptanceDue.isBefore(today);
         return new ReportView(r.id.toString(), r.region, r.channel.name(), r.status.name(), r.institutionCode,
                 r.institutionName, r.reportedPersons, r.conduct, r.occurredOn, r.receivedAt, r.anonymous, r.insider, r.receiptCode != null,
                 r.acceptanceDue, overdue, r.declineReason == null ? null : r.declineReason.name(), r.decidedAt, r.notifiedAt,
                 r.noticeDue, r.noticeChannel, r.assignedTo, r.verifiedBy, r.caseValue, r.duplicateOf == null ? null : r.duplicateOf.toString(),
                 r.jointWith == null ? null : r.jointWith.toString(), r.handlingDecidedAt);
-    }
-
-    /** A page of reports. */
-    @Schema(name = "ReportPage")
-    public record Page(@Schema(required = true) List<ReportView> items, @Schema(required = true) int page,
-                       @Schema(required = true) int size, @Schema(required = true) long totalItems,
-                       @Schema(required = true) int totalPages) {
     }
 
     /** The reporter of a real-name report, for its handlers only. */
