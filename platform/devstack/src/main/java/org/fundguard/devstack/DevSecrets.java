@@ -15,9 +15,13 @@ import java.util.Properties;
 /**
  * Secrets the services need that the dev stack makes itself: random keys, generated once and kept with the data
  * (so reports encrypted before {@code down} still decrypt after {@code up}; {@code up --fresh} makes new ones).
- * Returned as the environment variables the services read.
+ * Returned as the environment variables the services read, with the development realm's fixed client secrets
+ * (platform/realm) that services use to call Keycloak.
  */
 public final class DevSecrets {
+
+    /** The secret of the client {@code reports-service} in platform/realm/fundguard-realm.json (development only). */
+    static final String REPORTS_DIRECTORY_CLIENT_SECRET = "dev-reports-service-secret";
 
     private DevSecrets() {
     }
@@ -47,6 +51,9 @@ public final class DevSecrets {
             }
             Map<String, String> env = new LinkedHashMap<>();
             p.stringPropertyNames().stream().sorted().forEach(k -> env.put(k, p.getProperty(k)));
+            // not generated: the development realm's secret of the client reports-service (assignees are looked up
+            // in Keycloak); added here, not stored, so key files made before it still work
+            env.put("REPORTS_DIRECTORY_CLIENT_SECRET", REPORTS_DIRECTORY_CLIENT_SECRET);
             return env;
         } catch (IOException e) {
             throw new IllegalStateException("cannot read or write the dev-stack keys " + file + ": " + e.getMessage(), e);

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.fundguard.kit.security.Caller;
+import org.fundguard.kit.security.Roles;
 import org.jboss.logging.Logger;
 
 import java.time.LocalDate;
@@ -22,8 +23,8 @@ public class DemoData {
         if (!enabled) {
             return;
         }
-        Caller chuzhou = new Caller("system:demo-data", "system:demo-data", Set.of("report-handler"), "341100", null, null);
-        Caller huaibei = new Caller("system:demo-data", "system:demo-data", Set.of("report-handler"), "340600", null, null);
+        Caller chuzhou = new Caller("system:demo-data", "system:demo-data", Set.of(Roles.REPORT_HANDLER), "341100", null, null);
+        Caller huaibei = new Caller("system:demo-data", "system:demo-data", Set.of(Roles.REPORT_HANDLER), "340600", null, null);
         // Hibernate Reactive runs on a Vert.x duplicated context; this gives one and waits for the result
         Long existing = VertxContextSupport.subscribeAndAwait(service::count);
         if (existing > 0) {

@@ -3,71 +3,62 @@ package org.fundguard.report;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.fundguard.kit.problem.DomainException;
-import org.fundguard.report.evidence.FileTypes;
+import org.fundguard.kit.time.BusinessClock;
+import org.fundguard.kit.upload.CheckedFile;
+import org.fundguard.kit.upload.UploadChecker;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
-/** Evidence files: checked by content and size before anything is stored, then stored with the report. */
+/**
+ * Evidence files: checked by the kit's {@link UploadChecker} (type by content, size, count, total; limits
+ * {@code fundguard.upload.*}) before anything is stored, then stored with the report.
+ */
 @ApplicationScoped
 public class Evidence {
 
-    /** A file as received: the name and type the sender declared, and the bytes. */
-    public record File(String name, String declaredType, byte[] content) {
-    }
+    /** The form field the files come in, named by every refusal ({@code evidence}, {@code evidence[1]}). */
+    public static final String FIELD = "evidence";
 
-    private final ReportsConfig.Evidence limits;
+    private final UploadChecker uploads;
+    private final BusinessClock clock;
 
-    public Evidence(ReportsConfig config) {
-        this.limits = config.evidence();
+    public Evidence(UploadChecker uploads, BusinessClock clock) {
+        this.uploads = uploads;
+        this.clock = clock;
     }
 
     /**
      * Refuses the whole request (nothing stored) when a file is empty, too large, or not an allowed type by its
-     * content, or when the report would exceed its file count or total size.
+     * content, or when the report would exceed its file count or total size with the {@code existingCount} files of
+     * {@code existingBytes} bytes it holds.
      */
-    public List<String> checkAll(List<File> files, long existingCount, long existingBytes) {
-        if (existingCount + files.size() > limits.maxFiles()) {
-            throw new DomainException.RuleViolation("A report holds at most " + limits.maxFiles() + " evidence files (evidence).");
-        }
-        long total = existingBytes;
-        List<String> mediaTypes = new java.util.ArrayList<>();
-        for (int i = 0; i < files.size(); i++) {
-            File f = files.get(i);
-            var result = FileTypes.check(f.name(), f.declaredType(), f.content(), limits.maxFileBytes());
-            if (!result.ok()) {
-                throw new DomainException.InvalidField("evidence[" + i + "]", result.problem());
-            }
-            mediaTypes.add(result.mediaType());
-            total += f.content().length;
-        }
-        if (total > limits.maxReportBytes()) {
-            throw new DomainException.InvalidField("evidence", "the evidence of one report may total at most " + limits.maxReportBytes() + " bytes");
-        }
-        return mediaTypes;
+    public List<CheckedFile> checkAll(List<UploadChecker.Upload> files, long existingCount, long existingBytes) {
+        return uploads.check(FIELD, files, uploads.limits(), existingCount, existingBytes);
     }
 
-    /** Stores files that passed {@link #checkAll}, with the media types it found in their content. */
-    Uni<Void> attach(UUID reportId, List<File> files, List<String> mediaTypes, String by) {
+    /** Refuses (400, naming {@code evidence}) more files than a report may hold, before any is read. */
+    public void checkCount(long files) {
+        int max = uploads.limits().maxFiles();
+        if (files > max) {
+            throw new DomainException.InvalidField(FIELD, "at most " + max + " files are allowed");
+        }
+    }
+
+    /** Stores files that passed {@link #checkAll}, with the media types found in their content. */
+    Uni<Void> attach(UUID reportId, List<CheckedFile> files, String by) {
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (int i = 0; i < files.size(); i++) {
-            File f = files.get(i);
-            String mediaType = mediaTypes.get(i);
+        for (CheckedFile f : files) {
             chain = chain.chain(() -> {
                 Attachment a = new Attachment();
                 a.id = UUID.randomUUID();
                 a.reportId = reportId;
-                a.fileName = safeName(f.name());
-                a.mediaType = mediaType;
-                a.sizeBytes = f.content().length;
-                a.sha256 = sha256(f.content());
+                a.fileName = storedName(f.originalName());
+                a.mediaType = f.mediaType();
+                a.sizeBytes = f.size();
+                a.sha256 = f.sha256();
                 a.content = f.content();
-                a.addedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                a.addedAt = clock.now();
                 a.addedBy = by;
                 return a.persist().replaceWithVoid();
             });
@@ -85,21 +76,22 @@ public class Evidence {
         return Attachment.<Attachment>find("reportId = ?1 order by addedAt, id", reportId).list();
     }
 
-    /** The name as inert text: path parts and control characters dropped, at most 200 characters. */
-    static String safeName(String name) {
+    /**
+     * The name as stored: the name as received without its path (which may name the sender's account) and NUL (which
+     * PostgreSQL text cannot hold), at most 200 characters. Control and format characters (a right-to-left override,
+     * U+202E, that makes {@code invoice\u202Efdp.exe} read as {@code invoiceexe.pdf}) are kept as received; a name is
+     * only ever shown through {@link UploadChecker#safeName}.
+     */
+    static String storedName(String name) {
         String n = name == null ? "" : name.replace('\\', '/');
-        n = n.substring(n.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
+        n = n.substring(n.lastIndexOf('/') + 1).replace("\u0000", "").strip();
         if (n.isEmpty()) {
-            n = "evidence";
+            n = "file";
         }
-        return n.length() > 200 ? n.substring(0, 200) : n;
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        if (n.codePointCount(0, n.length()) <= UploadChecker.MAX_NAME_LENGTH) {
+            return n;
         }
+        // never cut a character in half
+        return n.substring(0, n.offsetByCodePoints(0, UploadChecker.MAX_NAME_LENGTH));
     }
 }

@@ -2,6 +2,7 @@ package org.fundguard.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -11,18 +12,22 @@ import org.fundguard.kit.outbox.Outbox;
 import org.fundguard.kit.problem.DomainException;
 import org.fundguard.kit.security.Caller;
 import org.fundguard.kit.security.RegionScope;
-import org.fundguard.report.calendar.WorkingDays;
+import org.fundguard.kit.calendar.WorkingDayCalendar;
+import org.fundguard.kit.page.PageRequest;
+import org.fundguard.kit.page.PageView;
+import org.fundguard.kit.time.BusinessClock;
+import org.fundguard.kit.upload.CheckedFile;
+import org.fundguard.kit.upload.UploadChecker;
 import org.fundguard.report.event.ReportDecided;
 import org.fundguard.report.event.ReportInvestigated;
 import org.fundguard.report.event.ReportReceived;
+import org.fundguard.report.handlers.HandlerDirectory;
 import org.fundguard.kit.decision.DecisionRequest;
 import org.fundguard.kit.decision.ViolationDecided;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,13 +39,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ReportService {
-
-    /** Dates (deadlines, decision dates) are China's calendar days. */
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
-    /** A page of reports and the total count. */
-    public record Page(List<Report> items, long total) {
-    }
 
     /** Filters of the staff list; null = any. {@code noticeOverdue}: a real-name reporter not yet told past the due day. */
     public record Filter(ReportStatus status, String region, String assignedTo, boolean overdueOnly, boolean noticeOverdue) {
@@ -82,12 +80,18 @@ public class ReportService {
     private final AuditLog audit;
     private final ReporterIdentity identities;
     private final Evidence evidence;
-    private final WorkingDays calendar;
+    private final WorkingDayCalendar calendar;
+    private final BusinessClock clock;
     private final ReportsConfig config;
     private final ObjectMapper json;
+    private final HandlerDirectory handlers;
 
     public ReportService(ReportRepository reports, Outbox outbox, AuditLog audit, ReporterIdentity identities,
-                         Evidence evidence, ReportsConfig config, ObjectMapper json) {
+                         Evidence evidence, ReportsConfig config, ObjectMapper json, HandlerDirectory handlers,
+                         WorkingDayCalendar calendar, BusinessClock clock) {
+        this.handlers = handlers;
+        this.calendar = calendar;
+        this.clock = clock;
         this.reports = reports;
         this.outbox = outbox;
         this.audit = audit;
@@ -95,15 +99,6 @@ public class ReportService {
         this.evidence = evidence;
         this.config = config;
         this.json = json;
-        this.calendar = WorkingDays.parse(config.holidays().orElse(""), config.makeUpWorkingDays().orElse(""));
-    }
-
-    public WorkingDays calendar() {
-        return calendar;
-    }
-
-    public static LocalDate today() {
-        return LocalDate.now(CHINA);
     }
 
     // ---------------------------------------------------------------- intake
@@ -126,8 +121,8 @@ public class ReportService {
 
     /** A public report with its evidence, all in one transaction: a refused file leaves nothing behind. */
     @WithTransaction
-    public Uni<Issued> submit(Submission in, List<Evidence.File> files) {
-        List<String> mediaTypes = evidence.checkAll(files, 0, 0);
+    public Uni<Issued> submit(Submission in, List<UploadChecker.Upload> files) {
+        List<CheckedFile> checked = evidence.checkAll(files, 0, 0);
         Report r = newReport(in.region(), Channel.INTERNET, in.institutionCode(), in.institutionName(), in.conduct(), in.occurredOn());
         r.receivedBy = "reporter";
         r.reportedPersons = in.reportedPersons();
@@ -141,7 +136,7 @@ public class ReportService {
         r.receiptCode = receipt;
         r.secretHash = Receipts.hash(secret);
         return received(r, Caller.ANONYMOUS)
-                .call(x -> evidence.attach(r.id, files, mediaTypes, "reporter"))
+                .call(x -> evidence.attach(r.id, checked, "reporter"))
                 .map(x -> new Issued(r, receipt, secret));
     }
 
@@ -156,14 +151,14 @@ public class ReportService {
         r.institutionName = institutionName;
         r.conduct = conduct;
         r.occurredOn = occurredOn;
-        r.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        r.acceptanceDue = calendar.addWorkingDays(r.receivedAt.atZoneSameInstant(CHINA).toLocalDate(), config.acceptanceWorkingDays());
+        r.receivedAt = clock.now();
+        r.acceptanceDue = calendar.addWorkingDays(r.receivedAt.atZoneSameInstant(BusinessClock.ZONE).toLocalDate(), config.acceptanceWorkingDays());
         return r;
     }
 
     private Uni<Report> received(Report r, Caller actor) {
         return reports.persist(r)
-                .call(x -> outbox.append("report.received.v1", r.id.toString(),
+                .call(x -> outbox.append(ReportReceived.TYPE, r.id.toString(),
                         new ReportReceived(r.id.toString(), r.region, r.channel.name(), r.institutionCode, r.receivedAt)))
                 .call(x -> audit.record(actor, "report.received", "report", r.id.toString(), null, snapshot(r)));
     }
@@ -184,14 +179,14 @@ public class ReportService {
     }
 
     @WithTransaction
-    public Uni<ReceiptDetails> reporterEvidence(String receiptCode, String secret, List<Evidence.File> files) {
+    public Uni<ReceiptDetails> reporterEvidence(String receiptCode, String secret, List<UploadChecker.Upload> files) {
         return withReceipt(receiptCode, secret)
                 .call(r -> {
                     if (r.status == ReportStatus.WITHDRAWN || r.status == ReportStatus.DECLINED) {
                         throw new DomainException.StateConflict("This report is " + r.status.name().toLowerCase() + "; evidence can no longer be added.");
                     }
                     return evidence.totals(r.id).map(t -> evidence.checkAll(files, t[0], t[1]))
-                            .chain(types -> evidence.attach(r.id, files, types, "reporter"));
+                            .chain(checked -> evidence.attach(r.id, checked, "reporter"));
                 })
                 .call(r -> audit.record(Caller.ANONYMOUS, "report.evidence.added", "report", r.id.toString(), null,
                         Map.of("files", files.size())))
@@ -243,9 +238,9 @@ public class ReportService {
     // ---------------------------------------------------------------- staff handling
 
     @WithSession
-    public Uni<Page> list(RegionScope scope, Filter filter, int page, int size) {
-        var q = reports.search(scope, filter, today());
-        return q.page(page, size).list().chain(items -> q.count().map(total -> new Page(items, total)));
+    public Uni<PageView<Report>> list(RegionScope scope, Filter filter, PageRequest paging) {
+        var q = reports.search(scope, filter, clock.today());
+        return q.page(paging.panache()).list().chain(items -> q.count().map(total -> PageView.of(items, paging, total)));
     }
 
     /** A report the caller may see; another region's report is "not found", so its existence is not disclosed. */
@@ -279,16 +274,16 @@ public class ReportService {
                 throw new DomainException.RuleViolation("A decline needs a reason (reason).");
             }
             Map<String, Object> before = snapshot(r);
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            OffsetDateTime now = clock.now();
             r.status = accept ? ReportStatus.ACCEPTED : ReportStatus.DECLINED;
             r.declineReason = accept ? null : reason;
             r.decidedAt = now;
             r.decidedBy = staff.subject();
-            String type = accept ? "report.accepted.v1" : "report.declined.v1";
+            String type = accept ? ReportDecided.TYPE_ACCEPTED : ReportDecided.TYPE_DECLINED;
             Uni<?> notice = Uni.createFrom().voidItem();
             if (r.receiptCode == null && !r.anonymous) {
                 // no mailbox: staff tell the real-name reporter by phone or letter, within the notice period
-                r.noticeDue = calendar.addWorkingDays(now.atZoneSameInstant(CHINA).toLocalDate(), config.noticeWorkingDays());
+                r.noticeDue = calendar.addWorkingDays(now.toLocalDate(), config.noticeWorkingDays());
             }
             if (r.receiptCode != null) {
                 // the reporter's mailbox is the notice channel: written in the same transaction as the decision
@@ -305,17 +300,24 @@ public class ReportService {
         });
     }
 
-    @WithTransaction
+    /**
+     * Hands an accepted report to a report handler whose region covers the report's, as Keycloak knows them (see
+     * {@link HandlerDirectory}): asked before the transaction, so no database work waits on Keycloak.
+     */
     public Uni<Report> assign(Caller staff, UUID id, String handler) {
-        return visible(id, staff.scope()).call(r -> {
+        return handlers.find(handler).chain(found -> Panache.withTransaction(() -> visible(id, staff.scope()).call(r -> {
             if (r.status != ReportStatus.ACCEPTED) {
                 throw new DomainException.StateConflict("Only an accepted report can be assigned; report " + id + " is "
                         + r.status.name().toLowerCase() + ".");
             }
+            if (found.isEmpty() || !found.get().covers(r.region)) {
+                throw new DomainException.InvalidField("handler", "is not a report handler of region " + r.region
+                        + " (give the username of a user with the role report-handler whose region covers the report's)");
+            }
             Map<String, Object> before = snapshot(r);
-            r.assignedTo = handler;
+            r.assignedTo = found.get().username();
             return audit.record(staff, "report.assigned", "report", r.id.toString(), before, snapshot(r));
-        });
+        })));
     }
 
     /** Staff record that they told a real-name reporter of the acceptance decision, and how. */
@@ -330,41 +332,71 @@ public class ReportService {
                 throw new DomainException.StateConflict("The reporter of report " + id + " was already told on " + r.notifiedAt + ".");
             }
             Map<String, Object> before = snapshot(r);
-            r.notifiedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            r.notifiedAt = clock.now();
             r.noticeChannel = channel;
             return audit.record(staff, "report.reporter-notified", "report", r.id.toString(), before, snapshot(r));
         });
     }
 
+    /**
+     * The investigation outcome. A verified report keeps the institution it names unless the investigation found
+     * another (then the given one is recorded, the audit entry shows both), and needs the reward checklist answers.
+     */
     @WithTransaction
     public Uni<Report> investigate(Caller staff, UUID id, Investigation in) {
+        if (in.verified() && in.rewardChecks() == null) {
+            return Uni.createFrom().failure(new DomainException.InvalidField("rewardChecks",
+                    "a verified report needs the answers to the reward checklist"));
+        }
         return visible(id, staff.scope()).call(r -> {
             if (r.status != ReportStatus.ACCEPTED) {
                 throw new DomainException.StateConflict("Only an accepted report can be investigated; report " + id + " is "
                         + r.status.name().toLowerCase() + ".");
             }
-            if (in.verified() && (in.caseValue() == null || in.institutionCode() == null)) {
-                throw new DomainException.RuleViolation("A verified report needs its case value (caseValue) and institution (institution).");
+            String institutionCode = in.institutionCode() != null ? in.institutionCode() : r.institutionCode;
+            if (in.verified() && (in.caseValue() == null || institutionCode == null)) {
+                throw new DomainException.RuleViolation(in.caseValue() == null
+                        ? "A verified report needs its case value (caseValue)."
+                        : "A verified report needs its institution (institution): this report names none.");
             }
             Map<String, Object> before = snapshot(r);
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            OffsetDateTime now = clock.now();
             r.status = in.verified() ? ReportStatus.VERIFIED : ReportStatus.UNFOUNDED;
             r.verifiedAt = now;
             r.verifiedBy = staff.subject();
             if (in.verified()) {
                 r.caseValue = in.caseValue().setScale(2, java.math.RoundingMode.UNNECESSARY);
-                r.institutionCode = in.institutionCode();
-                r.institutionName = in.institutionName();
+                if (in.institutionCode() != null) {
+                    r.institutionCode = in.institutionCode();
+                    r.institutionName = in.institutionName();
+                }
                 r.targetKind = in.targetKind();
                 r.evidenceLevel = in.evidenceLevel();
                 r.responsiblePersons = write(in.responsiblePersons() == null ? List.of() : in.responsiblePersons());
-                r.rewardChecks = write(in.rewardChecks() == null ? Map.of() : in.rewardChecks());
+                r.rewardChecks = write(in.rewardChecks());
             }
-            String type = in.verified() ? "report.verified.v1" : "report.unfounded.v1";
+            String type = in.verified() ? ReportInvestigated.TYPE_VERIFIED : ReportInvestigated.TYPE_UNFOUNDED;
             return outbox.append(type, r.id.toString(), new ReportInvestigated(r.id.toString(), r.region, r.institutionCode,
                             r.caseValue == null ? null : r.caseValue.toPlainString(), now))
                     .call(x -> audit.record(staff, in.verified() ? "report.verified" : "report.unfounded", "report",
                             r.id.toString(), before, snapshot(r)));
+        });
+    }
+
+    /**
+     * Sets or corrects whether the reporter is a current or former insider of the reported institution (内部人员举报,
+     * the reward's uplift), while the report is being investigated: accepted, not yet verified.
+     */
+    @WithTransaction
+    public Uni<Report> setInsider(Caller staff, UUID id, boolean insider) {
+        return visible(id, staff.scope()).call(r -> {
+            if (r.status != ReportStatus.ACCEPTED) {
+                throw new DomainException.StateConflict("The insider flag is set at intake or while the report is investigated; report "
+                        + id + " is " + r.status.name().toLowerCase() + ".");
+            }
+            Map<String, Object> before = snapshot(r);
+            r.insider = insider;
+            return audit.record(staff, "report.insider-set", "report", r.id.toString(), before, snapshot(r));
         });
     }
 
@@ -430,13 +462,13 @@ public class ReportService {
                         + " is " + r.status.name().toLowerCase() + ".");
             }
             Map<String, Object> before = snapshot(r);
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            OffsetDateTime now = clock.now();
             r.status = ReportStatus.DECIDED;
             r.handlingDecidedAt = now;
             r.recoveredAmount = d.recoveredAmount() == null ? r.caseValue : d.recoveredAmount();
             ViolationDecided event = d.event("REPORT", r.id.toString(), now, r.region,
                     new ViolationDecided.Institution(r.institutionCode, r.institutionName), r.caseValue, read(r.responsiblePersons));
-            return outbox.append("violation.decided.v1", event.decisionId(), event)
+            return outbox.append(ViolationDecided.TYPE, event.decisionId(), event)
                     .call(x -> audit.record(staff, "report.handling-decided", "report", r.id.toString(), before, snapshot(r)));
         });
     }
@@ -480,7 +512,7 @@ public class ReportService {
         m.reportId = r.id;
         m.author = author;
         m.body = body;
-        m.sentAt = OffsetDateTime.now(ZoneOffset.UTC);
+        m.sentAt = clock.now();
         return m.persist();
     }
 
@@ -491,8 +523,10 @@ public class ReportService {
         m.put("channel", r.channel.name());
         m.put("status", r.status.name());
         m.put("anonymous", r.anonymous);
+        m.put("insider", r.insider);
         if (r.institutionCode != null) {
             m.put("institutionCode", r.institutionCode);
+            m.put("institutionName", r.institutionName);
         }
         if (r.declineReason != null) {
             m.put("declineReason", r.declineReason.name());

@@ -1,5 +1,7 @@
 package org.fundguard.report;
 
+import org.fundguard.kit.time.BusinessClock;
+
 import io.smallrye.config.ConfigMapping;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.fundguard.kit.problem.DomainException;
@@ -39,7 +41,10 @@ public class ReporterIdentity {
 
     private final PersonalDataCipher cipher;
 
-    public ReporterIdentity(Keys keys) {
+    private final BusinessClock clock;
+
+    public ReporterIdentity(Keys keys, BusinessClock clock) {
+        this.clock = clock;
         Map<String, String> byId = new java.util.LinkedHashMap<>();
         for (String entry : keys.keys().split(",")) {
             int colon = entry.indexOf(':');
@@ -56,7 +61,7 @@ public class ReporterIdentity {
      * names the identity in the caller's request (e.g. {@code reporter.}) for error messages.
      */
     void store(Report r, Identity id, String field) {
-        List<String> problems = ResidentId.validate(id.idNumber(), ReportService.today());
+        List<String> problems = ResidentId.validate(id.idNumber(), clock.today());
         if (!problems.isEmpty()) {
             throw new DomainException.InvalidField(field + "idNumber", String.join("; ", problems));
         }
@@ -74,8 +79,22 @@ public class ReporterIdentity {
                 cipher.decrypt(r.reporterPhoneEnc, context));
     }
 
-    /** Whether a claimant's ID number is the one the report was made under (without decrypting). */
-    boolean sameIdNumber(Report r, String idNumber) {
-        return idNumber != null && r.reporterIdIndex != null && r.reporterIdIndex.equals(cipher.blindIndex(ResidentId.normalise(idNumber)));
+    /**
+     * Whether a claimant is the person the report was made under: the same ID number (by the blind index) and the same
+     * name (decrypted; compared after Unicode NFKC normalisation, with spacing and Latin letter case ignored).
+     */
+    boolean samePerson(Report r, Identity claimant) {
+        if (claimant.idNumber() == null || claimant.name() == null || r.reporterIdIndex == null || r.reporterNameEnc == null) {
+            return false;
+        }
+        boolean sameId = r.reporterIdIndex.equals(cipher.blindIndex(ResidentId.normalise(claimant.idNumber())));
+        boolean sameName = comparableName(cipher.decrypt(r.reporterNameEnc, r.id.toString())).equals(comparableName(claimant.name()));
+        return sameId & sameName;
+    }
+
+    /** A name as compared: NFKC (full-width letters, compatibility forms), no spaces, Latin letters in lower case. */
+    static String comparableName(String name) {
+        return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKC).replaceAll("\\s+", "")
+                .toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -3,12 +3,14 @@ package org.fundguard.report;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
  * What a province may set differently (application.properties or {@code REPORTS_*} environment variables). The
  * defaults are the domain reference's: 15 working days to decide on acceptance, 5 to tell a real-name reporter,
- * 2 months to claim a reward.
+ * 2 months to claim a reward. Working days come from the kit's {@code WorkingDayCalendar} (holiday files per year),
+ * evidence limits from {@code fundguard.upload.*}.
  */
 @ConfigMapping(prefix = "reports")
 public interface ReportsConfig {
@@ -29,9 +31,6 @@ public interface ReportsConfig {
     @WithDefault("2")
     int claimMonths();
 
-    /** Public holidays (comma-separated ISO dates) on top of weekends. */
-    Optional<String> holidays();
-
     /**
      * How often approved rewards past their claim window are marked waived (reward.waived.v1); a Quarkus scheduler
      * interval such as {@code 1h}, or {@code off}.
@@ -39,23 +38,32 @@ public interface ReportsConfig {
     @WithDefault("1h")
     String waiverInterval();
 
-    /** Weekend days that are working days (调休), comma-separated ISO dates. */
-    Optional<String> makeUpWorkingDays();
-
     /** An extra reward-policy file with this province's versions, merged with the built-in ones. */
     Optional<String> rewardPoliciesFile();
 
-    Evidence evidence();
+    Directory directory();
 
-    /** Bounds on attachments: per file, per report, how many. */
-    interface Evidence {
-        @WithDefault("10485760")
-        long maxFileBytes();
+    /**
+     * Where the service asks who is a report handler of which region: the Keycloak realm (admin REST API) through
+     * the service's own confidential client, whose service account may only view and query users.
+     */
+    interface Directory {
 
-        @WithDefault("31457280")
-        long maxReportBytes();
+        /** The realm's URL, e.g. {@code http://keycloak:8080/realms/fundguard} (by default the OIDC server's). */
+        String url();
 
-        @WithDefault("10")
-        int maxFiles();
+        @WithDefault("reports-service")
+        String clientId();
+
+        /** The client's secret: a deployment sets {@code REPORTS_DIRECTORY_CLIENT_SECRET}. */
+        String clientSecret();
+
+        /** How long an answer about a user is kept. */
+        @WithDefault("60s")
+        Duration cacheFor();
+
+        /** How long one call to Keycloak may take before the directory counts as unavailable. */
+        @WithDefault("3s")
+        Duration timeout();
     }
 }

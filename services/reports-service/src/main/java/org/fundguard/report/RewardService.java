@@ -11,6 +11,8 @@ import org.fundguard.kit.audit.AuditLog;
 import org.fundguard.kit.outbox.Outbox;
 import org.fundguard.kit.problem.DomainException;
 import org.fundguard.kit.security.Caller;
+import org.fundguard.kit.security.SeparationOfDuties;
+import org.fundguard.kit.time.BusinessClock;
 import org.fundguard.report.event.RewardEvent;
 import org.fundguard.report.reward.RewardCalculator;
 import org.fundguard.report.reward.RewardInput;
@@ -22,7 +24,6 @@ import org.fundguard.report.reward.TargetKind;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,6 +68,9 @@ public class RewardService {
     public record Share(UUID reportId, java.math.BigDecimal amount) {
     }
 
+    /** 四眼原则: the reward is approved by someone else than the officer who verified the report. */
+    static final String VERIFIER_IS_NOT_APPROVER = "the officer who verified a report may not approve its reward";
+
     private final ReportService reports;
     private final ReporterIdentity identities;
     private final RewardPolicies policies;
@@ -74,9 +78,11 @@ public class RewardService {
     private final AuditLog audit;
     private final ReportsConfig config;
     private final ObjectMapper json;
+    private final BusinessClock clock;
 
     public RewardService(ReportService reports, ReporterIdentity identities, Outbox outbox, AuditLog audit,
-                         ReportsConfig config, ObjectMapper json) {
+                         ReportsConfig config, ObjectMapper json, BusinessClock clock) {
+        this.clock = clock;
         this.reports = reports;
         this.identities = identities;
         this.outbox = outbox;
@@ -107,16 +113,14 @@ public class RewardService {
                 throw new DomainException.StateConflict("A reward is approved once the report has a handling decision; report "
                         + id + " is " + r.status.name().toLowerCase() + ".");
             }
-            if (approver.subject().equals(r.verifiedBy)) {
-                throw new DomainException.AccessDenied("The officer who verified a report cannot approve its reward.");
-            }
+            SeparationOfDuties.requireDifferentPerson(approver, r.verifiedBy, VERIFIER_IS_NOT_APPROVER);
             if (!a.eligibility().eligible()) {
                 throw new DomainException.RuleViolation("Report " + id + " does not meet the reward checklist: "
                         + String.join(", ", a.eligibility().unmet()) + ".");
             }
             return Report.<Report>list("jointWith = ?1 order by receivedAt", r.id).chain(members -> {
                 Map<Report, java.math.BigDecimal> split = split(r, members, a.quote().amount(), shares);
-                OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+                OffsetDateTime now = clock.now();
                 Uni<Void> all = Uni.createFrom().voidItem();
                 for (Map.Entry<Report, java.math.BigDecimal> e : split.entrySet()) {
                     Reward w = new Reward();
@@ -128,7 +132,7 @@ public class RewardService {
                     w.quote = write(a.quote());
                     w.approvedBy = approver.subject();
                     w.approvedAt = now;
-                    w.claimDeadline = ReportService.today().plusMonths(config.claimMonths());
+                    w.claimDeadline = clock.today().plusMonths(config.claimMonths());
                     all = all.chain(() -> approveOne(approver, e.getKey(), w, a.quote().amount()));
                 }
                 return all;
@@ -149,7 +153,7 @@ public class RewardService {
         notice.sentAt = w.approvedAt;
         return w.persist()
                 .call(x -> r.receiptCode == null ? Uni.createFrom().voidItem() : notice.persist())
-                .call(x -> outbox.append("reward.approved.v1", r.id.toString(), event(r, w, w.approvedAt)))
+                .call(x -> outbox.append(RewardEvent.TYPE_APPROVED, r.id.toString(), event(r, w, w.approvedAt)))
                 .call(x -> audit.record(approver, "reward.approved", "reward", r.id.toString(), null, snapshot(w)))
                 .replaceWithVoid();
     }
@@ -206,7 +210,7 @@ public class RewardService {
     /** Approved rewards not claimed by their deadline are deemed waived ([law]); run daily by {@link RewardWaivers}. */
     @WithTransaction
     public Uni<Integer> waiveExpired(int limit) {
-        LocalDate today = ReportService.today();
+        LocalDate today = clock.today();
         return Reward.<Reward>find("status = ?1 and claimDeadline < ?2 order by claimDeadline", Reward.Status.APPROVED, today)
                 .page(0, limit).list().chain(expired -> {
                     Uni<Void> all = Uni.createFrom().voidItem();
@@ -216,8 +220,8 @@ public class RewardService {
                             Map<String, Object> before = snapshot(w);
                             w.status = Reward.Status.WAIVED;
                             w.closedReason = "not claimed by " + w.claimDeadline;
-                            OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC);
-                            return outbox.append("reward.waived.v1", r.id.toString(), event(r, w, at))
+                            OffsetDateTime at = clock.now();
+                            return outbox.append(RewardEvent.TYPE_WAIVED, r.id.toString(), event(r, w, at))
                                     .call(x -> audit.record(job, "reward.waived", "reward", r.id.toString(), before, snapshot(w)))
                                     .replaceWithVoid();
                         }));
@@ -227,7 +231,7 @@ public class RewardService {
     }
 
     /**
-     * The reporter claims within the window: a real-name reporter proves it is them (the same ID number), an
+     * The reporter claims within the window: a real-name reporter proves it is them (the same name and ID number), an
      * anonymous reporter reveals an identity now, for the first time, which is validated and stored encrypted.
      */
     @WithTransaction
@@ -255,7 +259,7 @@ public class RewardService {
             if (w == null) {
                 throw new DomainException.StateConflict("No reward has been approved for this report.");
             }
-            Reward.Status now = w.statusOn(ReportService.today());
+            Reward.Status now = w.statusOn(clock.today());
             if (now != Reward.Status.APPROVED) {
                 throw new DomainException.StateConflict(now == Reward.Status.WAIVED
                         ? "The claim window closed on " + w.claimDeadline + "; the reward is deemed waived."
@@ -263,21 +267,22 @@ public class RewardService {
             }
             if (r.anonymous) {
                 identities.store(r, claimant, "");
-            } else if (!identities.sameIdNumber(r, claimant.idNumber())) {
-                throw new DomainException.InvalidField("idNumber", "is not the identity number this report was made under");
+            } else if (!identities.samePerson(r, claimant)) {
+                // one answer whichever part differs: the refusal must not help to guess the reporter's identity
+                throw new DomainException.RuleViolation("The identity given is not the one this report was made under.");
             }
             Map<String, Object> before = snapshot(w);
             w.status = Reward.Status.CLAIMED;
-            w.claimedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            w.claimedAt = clock.now();
             return audit.record(actor, "reward.claimed", "reward", r.id.toString(), before, snapshot(w)).replaceWithVoid();
         });
     }
 
     @WithTransaction
     public Uni<Assessment> pay(Caller staff, UUID id, String paymentRef) {
-        return transition(staff, id, Reward.Status.CLAIMED, "reward.paid", w -> {
+        return transition(staff, id, Reward.Status.CLAIMED, "reward.paid", RewardEvent.TYPE_PAID, w -> {
             w.status = Reward.Status.PAID;
-            w.paidAt = OffsetDateTime.now(ZoneOffset.UTC);
+            w.paidAt = clock.now();
             w.paidBy = staff.subject();
             w.paymentRef = paymentRef;
             return w.paidAt;
@@ -287,24 +292,24 @@ public class RewardService {
     /** A reward obtained by fraud is recovered ([local]). */
     @WithTransaction
     public Uni<Assessment> clawBack(Caller staff, UUID id, String reason) {
-        return transition(staff, id, Reward.Status.PAID, "reward.clawed-back", w -> {
+        return transition(staff, id, Reward.Status.PAID, "reward.clawed-back", RewardEvent.TYPE_CLAWED_BACK, w -> {
             w.status = Reward.Status.CLAWED_BACK;
             w.closedReason = reason;
-            return OffsetDateTime.now(ZoneOffset.UTC);
+            return clock.now();
         });
     }
 
-    private Uni<Assessment> transition(Caller staff, UUID id, Reward.Status from, String action,
+    private Uni<Assessment> transition(Caller staff, UUID id, Reward.Status from, String action, String eventType,
                                        java.util.function.Function<Reward, OffsetDateTime> change) {
         return reports.visible(id, staff.scope()).chain(r -> Reward.<Reward>findById(id).chain(w -> {
-            if (w == null || w.statusOn(ReportService.today()) != from) {
+            if (w == null || w.statusOn(clock.today()) != from) {
                 throw new DomainException.StateConflict("The reward of report " + id + " is "
-                        + (w == null ? "not approved" : w.statusOn(ReportService.today()).name().toLowerCase())
+                        + (w == null ? "not approved" : w.statusOn(clock.today()).name().toLowerCase())
                         + "; this step needs it " + from.name().toLowerCase() + ".");
             }
             Map<String, Object> before = snapshot(w);
             OffsetDateTime at = change.apply(w);
-            return outbox.append(action + ".v1", r.id.toString(), event(r, w, at))
+            return outbox.append(eventType, r.id.toString(), event(r, w, at))
                     .call(x -> audit.record(staff, action, "reward", r.id.toString(), before, snapshot(w)))
                     .chain(x -> assessment(r));
         }));
@@ -315,8 +320,8 @@ public class RewardService {
                 : Reward.list("jointReportId = ?1 order by reportId", r.id);
         return shares.chain(group -> Reward.<Reward>findById(r.id).map(w -> {
             Eligibility e = eligibility(r);
-            LocalDate date = r.handlingDecidedAt == null ? ReportService.today()
-                    : r.handlingDecidedAt.atZoneSameInstant(ReportService.CHINA).toLocalDate();
+            LocalDate date = r.handlingDecidedAt == null ? clock.today()
+                    : r.handlingDecidedAt.atZoneSameInstant(BusinessClock.ZONE).toLocalDate();
             RewardQuote quote = null;
             if (r.caseValue != null) {
                 RewardPolicy policy = policies.inForce(r.region, date);

@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.fundguard.kit.security.RegionScope;
+import org.fundguard.kit.time.BusinessClock;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -36,12 +37,14 @@ public class Statistics {
                           BigDecimal recovered) {
     }
 
-    private static final String LOCAL = "(received_at AT TIME ZONE 'Asia/Shanghai')";
+    private static final String LOCAL = "(received_at AT TIME ZONE '" + BusinessClock.ZONE.getId() + "')";
     private static final String WHERE = " WHERE region LIKE $1 AND " + LOCAL + "::date BETWEEN $2 AND $3";
 
     private final Pool pool;
+    private final BusinessClock clock;
 
-    public Statistics(Pool pool) {
+    public Statistics(Pool pool, BusinessClock clock) {
+        this.clock = clock;
         this.pool = pool;
     }
 
@@ -58,10 +61,10 @@ public class Statistics {
                 });
         Uni<Acceptance> acceptance = pool.preparedQuery("SELECT count(decided_at) AS decided,"
                         + " round(avg(extract(epoch FROM decided_at - received_at) / 86400)::numeric, 1) AS avg_days,"
-                        + " count(*) FILTER (WHERE (decided_at AT TIME ZONE 'Asia/Shanghai')::date <= acceptance_due) AS in_time,"
+                        + " count(*) FILTER (WHERE (decided_at AT TIME ZONE '" + BusinessClock.ZONE.getId() + "')::date <= acceptance_due) AS in_time,"
                         + " count(*) FILTER (WHERE status = 'RECEIVED' AND acceptance_due < $4) AS overdue"
                         + " FROM report" + WHERE)
-                .execute(Tuple.of(scope.likePattern(), from, to, ReportService.today()))
+                .execute(Tuple.of(scope.likePattern(), from, to, clock.today()))
                 .map(rows -> {
                     Row r = rows.iterator().next();
                     return new Acceptance(r.getLong("decided"), r.getBigDecimal("avg_days"), r.getLong("in_time"), r.getLong("overdue"));
@@ -70,7 +73,7 @@ public class Statistics {
                         + " ELSE w.status END AS st, count(*) AS n, sum(w.amount) AS amount"
                         + " FROM reward w JOIN report ON report.id = w.report_id" + WHERE.replace("region", "report.region")
                         .replace("received_at", "report.received_at") + " GROUP BY 1 ORDER BY 1")
-                .execute(Tuple.of(scope.likePattern(), from, to, ReportService.today()))
+                .execute(Tuple.of(scope.likePattern(), from, to, clock.today()))
                 .map(rows -> {
                     List<Rewards> out = new ArrayList<>();
                     for (Row r : rows) {

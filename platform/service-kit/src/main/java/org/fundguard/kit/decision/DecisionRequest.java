@@ -32,7 +32,12 @@ public record DecisionRequest(
         @Pattern(regexp = "[0-5](\\.[0-9]{1,2})?", message = "must be a multiple between 0 and 5, e.g. 1.5") String fineMultiple,
         @Valid List<AgreementAction> agreementActions,
         boolean publicOfficialInvolved,
-        @DecimalMin(value = "0.00") @Digits(integer = 14, fraction = 2) BigDecimal recoveredAmount) {
+        @DecimalMin(value = "0.00") @Digits(integer = 14, fraction = 2, message = AMOUNT_IN_YUAN_14) BigDecimal recoveredAmount) {
+
+    /** What a money field in yuan (two decimal places) says when it has more decimals, in plain words. */
+    public static final String AMOUNT_IN_YUAN = "must be an amount in yuan with at most two decimal places";
+    /** The same for a column of 14 digits before the point ({@code numeric(16,2)}), e.g. a case value. */
+    public static final String AMOUNT_IN_YUAN_14 = AMOUNT_IN_YUAN + " (and at most 14 digits before the point)";
 
     public enum DecisionType { AGREEMENT_HANDLING, ADMINISTRATIVE_PENALTY }
 

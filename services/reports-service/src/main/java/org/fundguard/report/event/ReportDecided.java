@@ -7,4 +7,7 @@ import java.time.OffsetDateTime;
  * declined). No reporter identity, no free text.
  */
 public record ReportDecided(String reportId, String region, OffsetDateTime decidedAt, String declineReason) {
+
+    public static final String TYPE_ACCEPTED = "report.accepted.v1";
+    public static final String TYPE_DECLINED = "report.declined.v1";
 }

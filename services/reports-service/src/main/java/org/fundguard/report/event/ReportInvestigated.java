@@ -8,4 +8,7 @@ import java.time.OffsetDateTime;
  */
 public record ReportInvestigated(String reportId, String region, String institutionCode, String caseValue,
                                  OffsetDateTime investigatedAt) {
+
+    public static final String TYPE_VERIFIED = "report.verified.v1";
+    public static final String TYPE_UNFOUNDED = "report.unfounded.v1";
 }

@@ -10,4 +10,9 @@ import java.time.OffsetDateTime;
  */
 public record RewardEvent(String reportId, String region, String amount, String policyId, OffsetDateTime at,
                           LocalDate claimDeadline, String jointReportId) {
+
+    public static final String TYPE_APPROVED = "reward.approved.v1";
+    public static final String TYPE_PAID = "reward.paid.v1";
+    public static final String TYPE_WAIVED = "reward.waived.v1";
+    public static final String TYPE_CLAWED_BACK = "reward.clawed-back.v1";
 }

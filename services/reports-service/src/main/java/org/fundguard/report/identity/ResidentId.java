@@ -41,14 +41,9 @@ public final class ResidentId {
         return CHECK_CHARACTERS.charAt(sum % 11);
     }
 
-    /** True if {@link #validate(String)} finds no problem. */
-    public static boolean isValid(String id) {
-        return validate(id).isEmpty();
-    }
-
-    /** The problems with {@code id}, judged against today's date in the system time zone; empty means valid. */
-    public static List<String> validate(String id) {
-        return validate(id, LocalDate.now());
+    /** True if {@link #validate(String, LocalDate)} finds no problem on {@code today} (the business clock's). */
+    public static boolean isValid(String id, LocalDate today) {
+        return validate(id, today).isEmpty();
     }
 
     /**

@@ -19,6 +19,10 @@ import java.util.List;
 /** The bodies of the staff handling steps. */
 public final class HandlingRequests {
 
+    /** The message of a money field with too many digits, in plain words (one wording with the decision's amounts). */
+    static final String MONEY = DecisionRequest.AMOUNT_IN_YUAN_14;
+    static final String MONEY_13 = DecisionRequest.AMOUNT_IN_YUAN + " (and at most 13 digits before the point)";
+
     private HandlingRequests() {
     }
 
@@ -32,14 +36,19 @@ public final class HandlingRequests {
         public enum Channel { PHONE, LETTER, SMS, VISIT }
     }
 
-    /** Hand the report to a handler (their username). */
+    /** Whether the reporter is a current or former insider of the reported institution (内部人员举报), as found out. */
+    public record InsiderRequest(@NotNull Boolean insider) {
+    }
+
+    /** Hand the report to a handler: the username of a report handler of the report's region. */
     public record AssignmentRequest(@NotBlank @Size(max = 120) String handler) {
     }
 
     /** The investigation outcome; for a verified report, the case value, the institution and who was responsible. */
     public record InvestigationRequest(
             @NotNull Outcome outcome,
-            @DecimalMin(value = "0.00") @Digits(integer = 14, fraction = 2) BigDecimal caseValue,
+            @DecimalMin(value = "0.00", message = "must not be negative")
+            @Digits(integer = 14, fraction = 2, message = MONEY) BigDecimal caseValue,
             @Valid StaffIntakeRequest.InstitutionRef institution,
             TargetKind targetKind,
             @Min(1) @Max(3) Integer evidenceLevel,
@@ -68,7 +77,8 @@ public final class HandlingRequests {
     }
 
     /** One report's share of a joint report's reward, in yuan. */
-    public record ShareRequest(@NotNull java.util.UUID reportId, @NotNull @DecimalMin("0.01") @Digits(integer = 13, fraction = 2) BigDecimal amount) {
+    public record ShareRequest(@NotNull java.util.UUID reportId, @NotNull @DecimalMin(value = "0.01", message = "must be at least 0.01")
+                               @Digits(integer = 13, fraction = 2, message = MONEY_13) BigDecimal amount) {
     }
 
 

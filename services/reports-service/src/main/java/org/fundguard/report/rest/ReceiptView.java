@@ -2,6 +2,7 @@ package org.fundguard.report.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.fundguard.report.Attachment;
+import org.fundguard.kit.upload.UploadChecker;
 import org.fundguard.report.Message;
 import org.fundguard.report.ReportService;
 import org.fundguard.report.Reward;
@@ -22,14 +23,15 @@ public record ReceiptView(@Schema(required = true) String receiptCode, @Schema(r
                                @Schema(required = true) LocalDate claimDeadline) {
     }
 
-    static ReceiptView of(ReportService.ReceiptDetails d) {
+    /** The report as of {@code today} (business date). */
+    static ReceiptView of(ReportService.ReceiptDetails d, LocalDate today) {
         var r = d.report();
         Reward w = d.reward();
         return new ReceiptView(r.receiptCode, r.status.name(), r.receivedAt, r.acceptanceDue,
                 r.declineReason == null ? null : r.declineReason.name(),
                 d.messages().stream().map(MessageView::of).toList(),
                 d.attachments().stream().map(AttachmentView::of).toList(),
-                w == null ? null : new RewardNotice(w.statusOn(ReportService.today()).name(), w.amount, w.claimDeadline));
+                w == null ? null : new RewardNotice(w.statusOn(today).name(), w.amount, w.claimDeadline));
     }
 
     /** One message. */
@@ -40,12 +42,12 @@ public record ReceiptView(@Schema(required = true) String receiptCode, @Schema(r
         }
     }
 
-    /** One evidence file: its name, the type found in its content, its size and digest. */
+    /** One evidence file: its name as it may be shown (UploadChecker.safeName: no path, control or bidirectional characters), the type found in its content, its size and digest. */
     public record AttachmentView(@Schema(required = true) String id, @Schema(required = true) String fileName,
                                  @Schema(required = true) String mediaType, @Schema(required = true) long sizeBytes,
                                  @Schema(required = true) String sha256) {
         static AttachmentView of(Attachment a) {
-            return new AttachmentView(a.id.toString(), a.fileName, a.mediaType, a.sizeBytes, a.sha256);
+            return new AttachmentView(a.id.toString(), UploadChecker.safeName(a.fileName), a.mediaType, a.sizeBytes, a.sha256);
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.fundguard.report.rest;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.fundguard.report.ReportService;
 import org.fundguard.report.RewardService;
 import org.fundguard.report.reward.RewardQuote;
 
@@ -41,7 +40,8 @@ public record RewardView(@Schema(required = true) String reportId, @Schema(requi
     public record StepView(@Schema(required = true) String label, @Schema(required = true) BigDecimal runningAmount) {
     }
 
-    static RewardView of(RewardService.Assessment a) {
+    /** The reward as of {@code today} (business date: an approved reward past its deadline is waived). */
+    static RewardView of(RewardService.Assessment a, LocalDate today) {
         var w = a.reward();
         RewardQuote q = a.quote();
         return new RewardView(a.report().id.toString(), a.eligibility().eligible(),
@@ -50,11 +50,11 @@ public record RewardView(@Schema(required = true) String reportId, @Schema(requi
                 q == null ? null : new QuoteView(q.policyId(), q.amount(),
                         q.steps().stream().map(s -> new StepView(s.label(), s.runningAmount())).toList()),
                 a.policyDate(),
-                w == null ? null : w.statusOn(ReportService.today()).name(), w == null ? null : w.amount,
+                w == null ? null : w.statusOn(today).name(), w == null ? null : w.amount,
                 w == null ? null : w.approvedBy, w == null ? null : w.approvedAt, w == null ? null : w.claimDeadline,
                 w == null ? null : w.claimedAt, w == null ? null : w.paidAt, w == null ? null : w.paymentRef,
                 w == null || w.jointReportId == null ? null : w.jointReportId.toString(),
                 a.shares().isEmpty() ? null : a.shares().stream()
-                        .map(x -> new ShareView(x.reportId.toString(), x.amount, x.statusOn(ReportService.today()).name())).toList());
+                        .map(x -> new ShareView(x.reportId.toString(), x.amount, x.statusOn(today).name())).toList());
     }
 }

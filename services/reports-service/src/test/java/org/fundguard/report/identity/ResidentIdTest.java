@@ -33,7 +33,7 @@ class ResidentIdTest {
         assertThat(ResidentId.validate("34060219900307123X", TODAY)).isEmpty();   // 淮北 相山区, 1990-03-07
         assertThat(ResidentId.validate("340602200002290014", TODAY)).isEmpty();   // leap day 2000-02-29
         assertThat(ResidentId.validate("341102198506154327", TODAY)).isEmpty();   // 滁州 琅琊区
-        assertThat(ResidentId.isValid("11010519491231002X")).isTrue();
+        assertThat(ResidentId.isValid("11010519491231002X", TODAY)).isTrue();
     }
 
     @Test
@@ -79,7 +79,7 @@ class ResidentIdTest {
                 .containsExactly("identity number must have 18 characters, has 17");
         assertThat(ResidentId.validate("110105194912310021X", TODAY)).hasSize(1);
         // the old 15-digit numbers are not accepted
-        assertThat(ResidentId.isValid("110105491231002")).isFalse();
+        assertThat(ResidentId.isValid("110105491231002", TODAY)).isFalse();
         assertThat(ResidentId.validate(null, TODAY)).containsExactly("identity number is missing");
         assertThat(ResidentId.validate("", TODAY)).containsExactly("identity number is missing");
     }
@@ -91,7 +91,7 @@ class ResidentIdTest {
         assertThat(ResidentId.validate("11010519491231002Y", TODAY))
                 .containsExactly("the last character must be a digit or X");
         // full-width digits look like digits but are not
-        assertThat(ResidentId.isValid("１１０１０５１９４９１２３１００２Ｘ")).isFalse();
+        assertThat(ResidentId.isValid("１１０１０５１９４９１２３１００２Ｘ", TODAY)).isFalse();
     }
 
     @Test

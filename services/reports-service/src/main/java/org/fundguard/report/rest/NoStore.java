@@ -1,0 +1,20 @@
+package org.fundguard.report.rest;
+
+import jakarta.ws.rs.NameBinding;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Responses of the annotated resources carry a receipt, its secret, a reporter's identity or a report's text: no
+ * browser, proxy or gateway may keep them ({@code Cache-Control: no-store}, set by {@link NoStoreFilter}), whatever
+ * the defaults around them.
+ */
+@NameBinding
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface NoStore {
+
+}
