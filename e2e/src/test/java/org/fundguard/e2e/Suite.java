@@ -71,7 +71,7 @@ final class Suite implements AutoCloseable {
                 processes.add(ServiceProcess.start(root, s.module(), s.name(), ports.get(s), env, logs.resolve(s.name() + ".log")));
             }
             processes.add(ServiceProcess.start(root, Services.GATEWAY.module(), Services.GATEWAY.name(), gatewayPort,
-                    Services.gatewayEnvironment(infra, gatewayPort, ports), logs.resolve("gateway.log")));
+                    Services.gatewayEnvironment(infra, gatewayPort, Ports.pickFree(), ports), logs.resolve("gateway.log")));
         } catch (RuntimeException e) {
             close();
             throw e;

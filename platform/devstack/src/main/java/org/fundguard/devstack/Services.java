@@ -120,11 +120,16 @@ public final class Services {
     /**
      * The gateway's environment on {@code port}: the OIDC server URL and an upstream for every service of
      * {@link #SERVICES} at {@code http://127.0.0.1:<port>} ({@code upstreamPorts} must name each one; a service that
-     * is not running gets a port where nothing listens, and its routes answer 502).
+     * is not running gets a port where nothing listens, and its routes answer 502); its management interface
+     * (metrics) listens on loopback at {@code managementPort}.
      */
-    public static Map<String, String> gatewayEnvironment(Infrastructure infra, int port, Map<Service, Integer> upstreamPorts) {
+    public static Map<String, String> gatewayEnvironment(Infrastructure infra, int port, int managementPort,
+                                                         Map<Service, Integer> upstreamPorts) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        // the gateway's metrics are on its management interface: on loopback, at a port of its own per stack
+        env.put("QUARKUS_MANAGEMENT_HOST", LOOPBACK);
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", infra.realmUrl());
         for (Service s : SERVICES) {
             Integer p = upstreamPorts.get(s);

@@ -84,6 +84,8 @@ public final class SuiteMain {
         }
         servicePorts.put(GATEWAY, GATEWAY.port());
         servicePorts.forEach((s, p) -> Ports.requireFree(p, s.name(), s.portEnv()));
+        int gwManagementPort = Ports.fromEnvironment("FUNDGUARD_GATEWAY_MANAGEMENT_PORT", 9000);
+        Ports.requireFree(gwManagementPort, "gateway management (metrics)", "FUNDGUARD_GATEWAY_MANAGEMENT_PORT");
         Jdks.require(21);
 
         if (fresh) {
@@ -128,7 +130,7 @@ public final class SuiteMain {
         int gwPort = servicePorts.get(GATEWAY);
         Map<Service, Integer> upstreams = new LinkedHashMap<>();
         SERVICES.forEach(s -> upstreams.put(s, s.port()));
-        startService(GATEWAY, gwPort, Services.gatewayEnvironment(infra, gwPort, upstreams), logs);
+        startService(GATEWAY, gwPort, Services.gatewayEnvironment(infra, gwPort, gwManagementPort, upstreams), logs);
         state.put("services", String.join(",", built.stream().map(Service::name).toList()));
         publish("READY", "all started");
     }

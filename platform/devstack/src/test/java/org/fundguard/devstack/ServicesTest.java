@@ -58,15 +58,17 @@ class ServicesTest {
     void gatewayKeepsItsBindAndGetsAnUpstreamForEveryService() {
         Map<Service, Integer> ports = new HashMap<>();
         Services.SERVICES.forEach(s -> ports.put(s, s.defaultPort() + 1000));
-        Map<String, String> env = Services.gatewayEnvironment(DEV, 8080, ports);
+        Map<String, String> env = Services.gatewayEnvironment(DEV, 8080, 9000, ports);
         assertFalse(env.containsKey("QUARKUS_HTTP_HOST"), "the gateway is the door: it keeps listening on every address");
         assertEquals("8080", env.get("QUARKUS_HTTP_PORT"));
+        assertEquals("127.0.0.1", env.get("QUARKUS_MANAGEMENT_HOST"), "metrics stay on loopback");
+        assertEquals("9000", env.get("QUARKUS_MANAGEMENT_PORT"));
         assertEquals("http://localhost:8180/realms/fundguard", env.get("QUARKUS_OIDC_AUTH_SERVER_URL"));
         assertEquals("http://127.0.0.1:9081", env.get("GATEWAY_UPSTREAMS_REPORTS"));
         assertEquals("http://127.0.0.1:9085", env.get("GATEWAY_UPSTREAMS_DISCLOSURE"));
         assertFalse(env.containsKey("REPORTS_PERSONAL_DATA_CURRENT_KEY"), "the services' keys stay with the services");
         ports.remove(Services.named("clues"));
-        assertThrows(IllegalArgumentException.class, () -> Services.gatewayEnvironment(DEV, 8080, ports));
+        assertThrows(IllegalArgumentException.class, () -> Services.gatewayEnvironment(DEV, 8080, 9000, ports));
         assertThrows(IllegalArgumentException.class, () -> Services.GATEWAY.environment(DEV, 8080));
     }
 
