@@ -18,7 +18,7 @@ import org.fundguard.kit.problem.Problem;
 import org.fundguard.kit.security.CurrentCaller;
 import org.fundguard.kit.security.Roles;
 import org.fundguard.kit.time.BusinessClock;
-import org.fundguard.report.Statistics;
+import org.fundguard.report.StatisticsQueries;
 
 import java.time.LocalDate;
 
@@ -29,11 +29,11 @@ import java.time.LocalDate;
 @Produces(MediaType.APPLICATION_JSON)
 public class StatisticsResource {
 
-    private final Statistics statistics;
+    private final StatisticsQueries statistics;
     private final CurrentCaller caller;
     private final BusinessClock clock;
 
-    public StatisticsResource(Statistics statistics, CurrentCaller caller, BusinessClock clock) {
+    public StatisticsResource(StatisticsQueries statistics, CurrentCaller caller, BusinessClock clock) {
         this.clock = clock;
         this.statistics = statistics;
         this.caller = caller;
@@ -42,17 +42,17 @@ public class StatisticsResource {
     @GET
     @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "getStatistics", summary = "Reports by month, region and status; acceptance time; rewards; recovered amounts")
-    @APIResponse(responseCode = "200", description = "The figures for reports received between from and to (default: this year).", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Statistics.Summary.class)))
+    @APIResponse(responseCode = "200", description = "The figures for reports received between from and to (default: this year).", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatisticsView.class)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an analyst.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Statistics.Summary> summary(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
+    public Uni<StatisticsView> summary(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
         LocalDate today = clock.today();
         LocalDate f = from == null ? today.withDayOfYear(1) : from;
         LocalDate t = to == null ? today : to;
         if (t.isBefore(f)) {
             throw new DomainException.InvalidField("to", "must not be before from");
         }
-        return statistics.summary(caller.scope(), f, t);
+        return statistics.summary(caller.scope(), f, t).map(StatisticsView::of);
     }
 }

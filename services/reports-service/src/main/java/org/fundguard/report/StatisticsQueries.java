@@ -14,11 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Figures for analysts, within their region: counts and sums only, never a reporter, a receipt or free text.
- * Months and dates are China's ({@code Asia/Shanghai}).
+ * The reads behind the analysts' figures, within their region, on the raw reactive pool: counts and sums only, never
+ * a reporter, a receipt or free text. Months and dates are China's ({@link BusinessClock#ZONE}).
  */
 @ApplicationScoped
-public class Statistics {
+public class StatisticsQueries {
 
     /** Reports received in one month in one region with one status. */
     public record Count(String month, String region, String status, long reports) {
@@ -43,7 +43,7 @@ public class Statistics {
     private final Pool pool;
     private final BusinessClock clock;
 
-    public Statistics(Pool pool, BusinessClock clock) {
+    public StatisticsQueries(Pool pool, BusinessClock clock) {
         this.clock = clock;
         this.pool = pool;
     }
