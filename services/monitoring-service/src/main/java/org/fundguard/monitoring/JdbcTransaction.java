@@ -6,7 +6,9 @@ import java.sql.SQLException;
 
 /**
  * One plain-JDBC transaction: the work gets the open connection ({@code tx}) that every {@code *Store} write and its
- * {@link JdbcAudit} entry take, so they commit together or roll back together. Blocking.
+ * audit entry (service-kit's {@code AuditLog.record(Connection, …)}) and outbox event ({@code Outbox.append(Connection, …)})
+ * take, so they commit together or roll back together. Blocking. (The kit checks the connection is in a transaction;
+ * this opens, commits and rolls back one.)
  */
 public final class JdbcTransaction {
 

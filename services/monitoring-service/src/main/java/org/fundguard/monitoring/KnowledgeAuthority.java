@@ -2,6 +2,7 @@ package org.fundguard.monitoring;
 
 import org.fundguard.kit.security.Caller;
 import org.fundguard.kit.security.RegionScope;
+import org.fundguard.kit.security.Roles;
 import org.fundguard.monitoring.knowledge.Scope;
 
 /**

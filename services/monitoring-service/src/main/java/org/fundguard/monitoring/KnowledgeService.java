@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.fundguard.kit.audit.AuditLog;
@@ -15,6 +13,9 @@ import org.fundguard.kit.problem.DomainException;
 import org.fundguard.kit.problem.Problem;
 import org.fundguard.kit.security.Caller;
 import org.fundguard.kit.security.RegionScope;
+import org.fundguard.kit.time.BusinessClock;
+import org.fundguard.kit.page.PageRequest;
+import org.fundguard.kit.page.PageView;
 import org.fundguard.monitoring.knowledge.ImportReport;
 import org.fundguard.monitoring.knowledge.KnowledgeImporter;
 import org.fundguard.monitoring.knowledge.KnowledgePoint;
@@ -25,9 +26,7 @@ import org.fundguard.monitoring.knowledge.Scope;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,18 +41,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class KnowledgeService {
 
-    /** Serialises knowledge changes (rule-set versions are consecutive); the number only has to be unique in this database. */
-    static final long KNOWLEDGE_LOCK = 0x4B4E4F574C454447L;
-
     private static final TypeReference<LinkedHashMap<String, Object>> ROW = new TypeReference<>() {
     };
-    private static final String LATEST = "p.version = (select max(q.version) from StoredKnowledgePoint q"
-            + " where q.ruleClass = p.ruleClass and q.kpId = p.kpId and q.scope = p.scope)";
 
     private final AuditLog audit;
     private final ObjectMapper json;
+    private final BusinessClock clock;
 
-    public KnowledgeService(AuditLog audit, ObjectMapper json) {
+    public KnowledgeService(AuditLog audit, ObjectMapper json, BusinessClock clock) {
+        this.clock = clock;
         this.audit = audit;
         this.json = json;
     }
@@ -64,9 +60,6 @@ public class KnowledgeService {
     public record ImportOutcome(String source, int rowsRead, int accepted, List<RowError> errors, Integer ruleSetVersion) {
     }
 
-    /** One page of stored points. */
-    public record Page(List<StoredKnowledgePoint> items, long total) {
-    }
 
     /** The parts of a point an edit may change; null keeps the current value (for {@code params}: all of them). */
     public record Edit(LocalDate effFrom, LocalDate effTo, boolean clearEffTo, List<String> codes, String name,
@@ -102,7 +95,7 @@ public class KnowledgeService {
                 allowedRows.add(row);
             }
         }
-        return lock()
+        return KnowledgeQueries.lock()
                 .chain(() -> existingKeys(allowed))
                 .chain(existing -> {
                     List<KnowledgePoint> fresh = new ArrayList<>();
@@ -135,7 +128,7 @@ public class KnowledgeService {
         if (report.accepted().isEmpty()) {
             return Uni.createFrom().item(new ImportOutcome(source, report.rowsRead(), 0, report.errors(), null));
         }
-        return lock().chain(() -> nextVersion(system, "import " + source, report.accepted().size()))
+        return KnowledgeQueries.lock().chain(() -> nextVersion(system, "import " + source, report.accepted().size()))
                 .call(v -> persistAll(report.accepted(), v, system, source))
                 .call(v -> audit.record(system, "knowledge.imported", "rule-set", Integer.toString(v), null,
                         Map.of("source", source, "accepted", report.accepted().size())))
@@ -145,14 +138,14 @@ public class KnowledgeService {
     /** Edits a point: the next version of the same rule class, point id and scope, from the latest version only. */
     @WithTransaction
     public Uni<StoredKnowledgePoint> edit(Caller caller, UUID id, Edit edit) {
-        return lock().chain(() -> visible(caller, id)).chain(old -> {
+        return KnowledgeQueries.lock().chain(() -> visible(caller, id)).chain(old -> {
             Scope scope = Scope.parse(old.scope);
             if (!KnowledgeAuthority.canManage(caller, scope)) {
                 return Uni.createFrom().failure(new DomainException.AccessDenied(scope.level() == Scope.Level.NATIONAL
                         ? "National knowledge points are maintained at the national level only."
                         : "This knowledge point's region is outside the regions you manage."));
             }
-            return latestVersion(old).chain(latest -> {
+            return KnowledgeQueries.latestVersion(old).chain(latest -> {
                 if (latest != old.version) {
                     return Uni.createFrom().failure(new DomainException.StateConflict(
                             "Version " + old.version + " is not the latest (" + latest + "); edit the latest version."));
@@ -178,37 +171,18 @@ public class KnowledgeService {
     /** The latest version number of the point's rule class, id and scope. */
     @WithSession
     public Uni<Integer> latest(StoredKnowledgePoint p) {
-        return latestVersion(p);
+        return KnowledgeQueries.latestVersion(p);
     }
 
     /** The latest version of each point the caller may read, filtered, ordered by rule class, id, scope. */
     @WithSession
-    public Uni<Page> list(Caller caller, String ruleClass, String kpId, String scope, int page, int size) {
+    public Uni<PageView<StoredKnowledgePoint>> list(Caller caller, String ruleClass, String kpId, String scope, PageRequest paging) {
         RegionScope mine = caller.scope();
         if (mine.seesNothing()) {
-            return Uni.createFrom().item(new Page(List.of(), 0));
+            return Uni.createFrom().item(PageView.of(List.of(), paging, 0));
         }
-        String region = mine.code();
-        StringBuilder q = new StringBuilder("from StoredKnowledgePoint p where (p.scope = '000000' or p.scope like :mine"
-                + " or p.scope in (:above)) and " + LATEST);
-        Parameters params = Parameters.with("mine", mine.likePattern())
-                .and("above", List.of(region.substring(0, 2) + "0000", region.substring(0, 4) + "00", region.substring(0, 4) + "99"));
-        if (ruleClass != null) {
-            RuleClass rc = RuleClass.fromCodeOrName(ruleClass);
-            q.append(" and p.ruleClass = :rc");
-            params.and("rc", rc == null ? ruleClass : rc.code());
-        }
-        if (kpId != null) {
-            q.append(" and p.kpId = :kpId");
-            params.and("kpId", kpId);
-        }
-        if (scope != null) {
-            q.append(" and p.scope = :scope");
-            params.and("scope", scope);
-        }
-        var query = StoredKnowledgePoint.<StoredKnowledgePoint>find(q.toString(),
-                Sort.by("ruleClass").and("kpId").and("scope"), params);
-        return query.page(page, size).list().chain(items -> query.count().map(total -> new Page(items, total)));
+        RuleClass rc = ruleClass == null ? null : RuleClass.fromCodeOrName(ruleClass);
+        return KnowledgeQueries.latestVisible(mine, rc == null ? ruleClass : rc.code(), kpId, scope, paging);
     }
 
     /** The point stored in a row, as the engine sees it. */
@@ -231,12 +205,6 @@ public class KnowledgeService {
             }
             return p;
         });
-    }
-
-    private Uni<Integer> latestVersion(StoredKnowledgePoint p) {
-        return Panache.getSession().chain(s -> s.createSelectionQuery(
-                        "select max(version) from StoredKnowledgePoint where ruleClass = ?1 and kpId = ?2 and scope = ?3", Integer.class)
-                .setParameter(1, p.ruleClass).setParameter(2, p.kpId).setParameter(3, p.scope).getSingleResult());
     }
 
     private Map<String, Object> merged(StoredKnowledgePoint old, Edit e, int version) {
@@ -327,23 +295,8 @@ public class KnowledgeService {
         };
     }
 
-    private Uni<Void> lock() {
-        return Panache.getSession().chain(s -> s.createNativeQuery("SELECT pg_advisory_xact_lock(" + KNOWLEDGE_LOCK + ")")
-                .getSingleResult()).replaceWithVoid();
-    }
-
     private Uni<Set<String>> existingKeys(List<KnowledgePoint> points) {
-        if (points.isEmpty()) {
-            return Uni.createFrom().item(Set.of());
-        }
-        List<String> ids = points.stream().map(KnowledgePoint::id).distinct().toList();
-        return StoredKnowledgePoint.<StoredKnowledgePoint>list("kpId in ?1", ids).map(rows -> {
-            Set<String> keys = new HashSet<>();
-            for (StoredKnowledgePoint p : rows) {
-                keys.add(p.ruleClass + "|" + p.kpId + "|" + p.scope + "|" + p.version);
-            }
-            return keys;
-        });
+        return KnowledgeQueries.storedKeys(points.stream().map(KnowledgePoint::id).distinct().toList());
     }
 
     static String key(KnowledgePoint kp) {
@@ -356,19 +309,18 @@ public class KnowledgeService {
 
     /** A new rule-set version; enabled, it is put in use, else it is staged and the version in use stays. */
     private Uni<Integer> nextVersion(Caller caller, String reason, int changed, boolean enable) {
-        return Panache.getSession().chain(s -> s.createSelectionQuery("select coalesce(max(version), 0) from RuleSetVersion", Integer.class)
-                        .getSingleResult())
-                .call(max -> enable ? Uni.createFrom().voidItem() : RuleSetState.pin(max, caller))
+        return KnowledgeQueries.latestRuleSetVersion()
+                .call(max -> enable ? Uni.createFrom().voidItem() : RuleSetState.pin(max, caller, clock.now()))
                 .chain(max -> {
                     RuleSetVersion v = new RuleSetVersion();
                     v.version = max + 1;
-                    v.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+                    v.createdAt = clock.now();
                     v.createdBy = caller.username() == null ? caller.subject() : caller.username();
                     v.reason = reason.length() > 200 ? reason.substring(0, 200) : reason;
                     v.changed = changed;
                     return v.<RuleSetVersion>persist().map(x -> x.version);
                 })
-                .call(v -> enable ? RuleSetState.activate(v, caller) : Uni.createFrom().voidItem());
+                .call(v -> enable ? RuleSetState.activate(v, caller, clock.now()) : Uni.createFrom().voidItem());
     }
 
     /**
@@ -382,13 +334,13 @@ public class KnowledgeService {
             return Uni.createFrom().failure(new DomainException.AccessDenied(
                     "The rule set in use is switched by a provincial or national rule manager."));
         }
-        return lock().chain(() -> RuleSetVersion.<RuleSetVersion>findById(version)).chain(v -> {
+        return KnowledgeQueries.lock().chain(() -> RuleSetVersion.<RuleSetVersion>findById(version)).chain(v -> {
             if (v == null) {
                 return Uni.createFrom().failure(new DomainException.RecordNotFound("No rule-set version " + version + "."));
             }
             return RuleSetState.<RuleSetState>findById(1).chain(old -> {
                 Integer before = old == null ? null : old.activeVersion;
-                return RuleSetState.activate(version, caller)
+                return RuleSetState.activate(version, caller, clock.now())
                         .call(x -> audit.record("rule-set.activated", "rule-set", Integer.toString(version),
                                 before == null ? null : Map.of("activeVersion", before), Map.of("activeVersion", version)))
                         .replaceWith(version);
@@ -417,7 +369,7 @@ public class KnowledgeService {
             throw new IllegalStateException(e);
         }
         p.ruleSetVersion = ruleSetVersion;
-        p.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        p.createdAt = clock.now();
         p.createdBy = caller.username() == null ? caller.subject() : caller.username();
         p.source = source == null ? null : source.length() > 200 ? source.substring(0, 200) : source;
         return p;

@@ -58,18 +58,13 @@ public class RuleSetHolder {
         // read in one session on the Vert.x context, compile off it (a large base takes a while), then come back to it,
         // so that the caller's chain may go on using Hibernate Reactive
         io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
-        return Panache.withSession(() -> RuleSetState.<RuleSetState>findById(1)
-                        .chain(state -> state != null ? Uni.createFrom().item(state.activeVersion)
-                                : RuleSetVersion.<RuleSetVersion>find("order by version desc").firstResult()
-                                        .map(latest -> latest == null ? 0 : latest.version))
+        return Panache.withSession(() -> KnowledgeQueries.versionInUse()
                         .chain(target -> {
                             wanted.set(target);
                             if (target == current.get().version()) {
                                 return Uni.createFrom().nullItem();
                             }
-                            return StoredKnowledgePoint.<StoredKnowledgePoint>list(
-                                            "ruleSetVersion <= ?1 order by ruleClass, kpId, scope, version", target)
-                                    .map(points -> new Snapshot(target, points));
+                            return KnowledgeQueries.pointsUpTo(target).map(points -> new Snapshot(target, points));
                         }))
                 .chain(snapshot -> snapshot == null
                         ? Uni.createFrom().item(current.get().version())
@@ -89,16 +84,7 @@ public class RuleSetHolder {
         if (version == current.get().version()) {
             return current.get();
         }
-        List<String> bodies = new java.util.ArrayList<>();
-        try (java.sql.PreparedStatement ps = c.prepareStatement(
-                "SELECT body::text FROM knowledge_point WHERE rule_set_version <= ? ORDER BY rule_class, kp_id, scope, version")) {
-            ps.setInt(1, version);
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    bodies.add(rs.getString(1));
-                }
-            }
-        }
+        List<String> bodies = KnowledgeQueries.bodiesUpTo(c, version);
         return compile(version, bodies);
     }
 

@@ -9,7 +9,6 @@ import jakarta.persistence.Table;
 import org.fundguard.kit.security.Caller;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /** The rule-set version in use (table {@code rule_set_state}, one row; none = the latest). Call within a transaction. */
 @Entity
@@ -25,21 +24,21 @@ public class RuleSetState extends PanacheEntityBase {
     @Column(name = "changed_by")
     public String changedBy;
 
-    /** Puts {@code version} in use. */
-    public static Uni<RuleSetState> activate(int version, Caller by) {
+    /** Puts {@code version} in use ({@code at} is business time). */
+    public static Uni<RuleSetState> activate(int version, Caller by, OffsetDateTime at) {
         return RuleSetState.<RuleSetState>findById(1).chain(s -> {
             RuleSetState state = s == null ? new RuleSetState() : s;
             state.id = 1;
             state.activeVersion = version;
-            state.changedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            state.changedAt = at;
             state.changedBy = by.username() == null ? by.subject() : by.username();
             return state.persist();
         });
     }
 
     /** Keeps {@code latest} in use while a newer version is staged, when nothing was pinned yet. */
-    public static Uni<Void> pin(int latest, Caller by) {
+    public static Uni<Void> pin(int latest, Caller by, OffsetDateTime at) {
         return RuleSetState.<RuleSetState>findById(1).chain(s -> s != null ? Uni.createFrom().voidItem()
-                : activate(latest, by).replaceWithVoid());
+                : activate(latest, by, at).replaceWithVoid());
     }
 }

@@ -9,6 +9,7 @@ import org.fundguard.kit.problem.DomainException;
 import org.fundguard.kit.problem.Problem;
 import org.fundguard.kit.security.Caller;
 import org.fundguard.kit.security.RegionScope;
+import org.fundguard.kit.time.BusinessClock;
 import org.fundguard.monitoring.RuleSetHolder;
 import org.fundguard.monitoring.engine.CrossClaimContext;
 import org.fundguard.monitoring.engine.Hit;
@@ -19,7 +20,6 @@ import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,8 +46,10 @@ public class CheckService {
     private final QualificationCache qualifications;
     private final AuditLog audit;
     private final Pool pool;
+    private final BusinessClock clock;
 
-    public CheckService(RuleSetHolder rules, QualificationCache qualifications, AuditLog audit, Pool pool) {
+    public CheckService(RuleSetHolder rules, QualificationCache qualifications, AuditLog audit, Pool pool, BusinessClock clock) {
+        this.clock = clock;
         this.rules = rules;
         this.qualifications = qualifications;
         this.audit = audit;
@@ -56,7 +58,7 @@ public class CheckService {
 
     /** Runs a 3101 or 3102 check for a hospital system of the message's institution. */
     public Uni<CheckAnswer> check(Caller caller, String infno, CheckMessage message) {
-        LocalDateTime received = LocalDateTime.now(ZoneOffset.ofHours(8));
+        LocalDateTime received = clock.localNow();
         if (message != null && message.fixmedinsCode() != null && !message.fixmedinsCode().isBlank()) {
             // another institution's message is refused as such, before its fields are looked at
             ownInstitution(caller, message.fixmedinsCode());
@@ -68,7 +70,7 @@ public class CheckService {
         Set<String> only = data.ruleIds() == null ? Set.of() : new HashSet<>(data.ruleIds());
         List<CheckAnswer.Violation> result = new ArrayList<>();
         List<CheckResult> stored = new ArrayList<>();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = clock.now();
         for (ClaimMapper.Mapped m : mapped) {
             InMemoryPatientHistory history = compiled.rules().newHistory();
             m.history().forEach(history::record);
@@ -83,7 +85,7 @@ public class CheckService {
             }
         }
         CheckAnswer answer = new CheckAnswer(0, refMsgId(message.mdtrtareaAdmvs(), caller.region(), received),
-                received.format(MS_TIME), LocalDateTime.now(ZoneOffset.ofHours(8)).format(MS_TIME), null,
+                received.format(MS_TIME), clock.localNow().format(MS_TIME), null,
                 new CheckAnswer.Output(result));
         if (stored.isEmpty()) {
             return Uni.createFrom().item(answer);
@@ -94,7 +96,7 @@ public class CheckService {
     /** Records the doctor's dispositions (3103); all or nothing; each one audited with the one it replaces. */
     @WithTransaction
     public Uni<FeedbackAnswer> feedback(Caller caller, FeedbackMessage message) {
-        LocalDateTime received = LocalDateTime.now(ZoneOffset.ofHours(8));
+        LocalDateTime received = clock.localNow();
         List<FeedbackMessage.Warn> warns = validate(message);
         ownInstitution(caller, message.fixmedinsCode());
         String warnType = message.input().data().warnType();
@@ -118,7 +120,7 @@ public class CheckService {
                 chain = chain.chain(() -> record(caller, warnType, w));
             }
             return chain.map(x -> new FeedbackAnswer(0, refMsgId(message.mdtrtareaAdmvs(), caller.region(), received),
-                    received.format(MS_TIME), LocalDateTime.now(ZoneOffset.ofHours(8)).format(MS_TIME), null,
+                    received.format(MS_TIME), clock.localNow().format(MS_TIME), null,
                     new FeedbackAnswer.Output(warns.size())));
         });
     }
@@ -131,7 +133,7 @@ public class CheckService {
             f.warnType = warnType;
             f.dspoWay = w.dspoWay();
             f.dspoWayRea = w.dspoWayRea();
-            f.recordedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            f.recordedAt = clock.now();
             f.recordedBy = caller.username() == null ? caller.subject() : caller.username();
             Uni<?> write = old == null ? f.persist() : Uni.createFrom().item(f);
             return write.call(() -> audit.record("check.feedback", "check-result", f.jrId, before, state(f))).replaceWithVoid();

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.fundguard.kit.problem.Problem;
 import org.fundguard.kit.security.CurrentCaller;
-import org.fundguard.monitoring.Roles;
+import org.fundguard.kit.security.Roles;
 import org.fundguard.monitoring.check.CheckAnswer;
 import org.fundguard.monitoring.check.CheckMessage;
 import org.fundguard.monitoring.check.CheckService;

@@ -37,11 +37,4 @@ public record KnowledgePointView(
                 p.effFrom, p.effTo, kp.codes(), kp.name(), kp.evidence(), kp.enabled(), kp.sevDeg(), KnowledgeRows.params(kp),
                 p.ruleSetVersion, p.createdAt, p.createdBy);
     }
-
-    /** A page of knowledge points (latest versions). */
-    @Schema(name = "KnowledgePointPage")
-    public record Page(@Schema(required = true) List<KnowledgePointView> items, @Schema(required = true) int page,
-                       @Schema(required = true) int size, @Schema(required = true) long totalItems,
-                       @Schema(required = true) int totalPages) {
-    }
 }

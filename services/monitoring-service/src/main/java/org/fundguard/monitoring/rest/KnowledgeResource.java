@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -25,7 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.fundguard.kit.problem.Problem;
 import org.fundguard.kit.security.CurrentCaller;
 import org.fundguard.monitoring.KnowledgeService;
-import org.fundguard.monitoring.Roles;
+import org.fundguard.kit.security.Roles;
+import org.fundguard.kit.page.PageRequest;
+import org.fundguard.kit.page.PageView;
 import org.fundguard.monitoring.RuleSetHolder;
 import org.fundguard.monitoring.StoredKnowledgePoint;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -91,18 +94,15 @@ public class KnowledgeResource {
     @Path("/knowledge/points")
     @RolesAllowed({Roles.RULE_MANAGER, Roles.AUDITOR})
     @Operation(operationId = "listKnowledgePoints", summary = "Latest versions of the knowledge points that apply in or below the caller's region")
-    @APIResponse(responseCode = "200", description = "A page of knowledge points.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KnowledgePointView.Page.class)))
+    @APIResponse(responseCode = "200", description = "A page of knowledge points.")
     @APIResponse(responseCode = "400", description = "A parameter is invalid.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a rule manager or auditor.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<KnowledgePointView.Page> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size,
+    public Uni<PageView<KnowledgePointView>> list(@Valid @BeanParam PageRequest paging,
                                              @QueryParam("ruleClass") @Size(max = 30) String ruleClass,
                                              @QueryParam("kpId") @Size(max = 64) String kpId,
                                              @QueryParam("scope") @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit administrative code") String scope) {
-        return service.list(caller.get(), ruleClass, kpId, scope, page, size).map(p -> new KnowledgePointView.Page(
-                p.items().stream().map(s -> KnowledgePointView.of(s, service.point(s), true)).toList(), page, size, p.total(),
-                org.fundguard.monitoring.Pages.totalPages(p.total(), size)));
+        return service.list(caller.get(), ruleClass, kpId, scope, paging).map(p -> p.map(s -> KnowledgePointView.of(s, service.point(s), true)));
     }
 
     @GET

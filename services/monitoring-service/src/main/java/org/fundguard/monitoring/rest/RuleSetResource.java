@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.fundguard.kit.problem.Problem;
 import org.fundguard.kit.security.CurrentCaller;
 import org.fundguard.monitoring.KnowledgeService;
-import org.fundguard.monitoring.Roles;
+import org.fundguard.kit.security.Roles;
 import org.fundguard.monitoring.RuleSetHolder;
 import org.fundguard.monitoring.screening.Backtest;
 

@@ -1,5 +1,7 @@
 package org.fundguard.monitoring.review;
 
+import org.fundguard.kit.time.BusinessClock;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
@@ -63,8 +65,8 @@ final class OutcomeQueries {
         List<ReviewService.MonthFigures> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(STATISTICS)) {
             ps.setString(1, regionLike);
-            ps.setObject(2, from.atStartOfDay(ReviewClock.CHINA).toOffsetDateTime());
-            ps.setObject(3, to.plusDays(1).atStartOfDay(ReviewClock.CHINA).toOffsetDateTime());
+            ps.setObject(2, from.atStartOfDay(BusinessClock.ZONE).toOffsetDateTime());
+            ps.setObject(3, to.plusDays(1).atStartOfDay(BusinessClock.ZONE).toOffsetDateTime());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new ReviewService.MonthFigures(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),

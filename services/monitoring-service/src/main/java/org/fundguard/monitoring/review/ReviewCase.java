@@ -44,6 +44,9 @@ public class ReviewCase extends PanacheEntityBase {
     public String assignee;
     @Column(name = "first_reviewer")
     public String firstReviewer;
+    /** The first reviewer's token subject (for separation of duties; never shown). */
+    @Column(name = "first_reviewer_subject")
+    public String firstReviewerSubject;
     @Column(name = "first_outcome")
     public String firstOutcome;
     @Column(name = "first_reason")
@@ -52,6 +55,9 @@ public class ReviewCase extends PanacheEntityBase {
     public OffsetDateTime firstAt;
     @Column(name = "second_reviewer")
     public String secondReviewer;
+    /** The second reviewer's token subject (for separation of duties; never shown). */
+    @Column(name = "second_reviewer_subject")
+    public String secondReviewerSubject;
     @Column(name = "second_outcome")
     public String secondOutcome;
     @Column(name = "second_reason")

@@ -4,17 +4,21 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Page;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.fundguard.kit.audit.AuditLog;
+import org.fundguard.kit.calendar.WorkingDayCalendar;
 import org.fundguard.kit.decision.DecisionRequest;
 import org.fundguard.kit.decision.ViolationDecided;
 import org.fundguard.kit.outbox.Outbox;
+import org.fundguard.kit.page.PageRequest;
+import org.fundguard.kit.page.PageView;
 import org.fundguard.kit.problem.DomainException;
 import org.fundguard.kit.security.Caller;
+import org.fundguard.kit.upload.CheckedFile;
 import org.fundguard.kit.security.RegionScope;
-import org.fundguard.monitoring.JdbcAudit;
+import org.fundguard.kit.security.SeparationOfDuties;
+import org.fundguard.kit.time.BusinessClock;
 import org.fundguard.monitoring.JdbcTransaction;
 import org.fundguard.monitoring.MonitoringConfig;
 
@@ -43,8 +47,15 @@ public class ReviewService {
 
     public enum Outcome { CONFIRM, DISMISS }
 
-    /** A document sent with an appeal: name, media type (checked against its content) and bytes. */
-    public record Document(String name, String mediaType, byte[] content) {
+    /**
+     * A document sent with an appeal as service-kit's upload checker passed it: the name shown (no control or bidi-override
+     * characters), the name as sent, the media type its content shows, its bytes and their SHA-256.
+     */
+    public record Document(String name, String originalName, String mediaType, byte[] content, String sha256) {
+
+        public static Document of(CheckedFile f) {
+            return new Document(f.displayName(), f.originalName(), f.mediaType(), f.content(), f.sha256());
+        }
     }
 
     /** The decision as drafted: the handling decision, the institution's name on it and the persons responsible. */
@@ -90,28 +101,26 @@ public class ReviewService {
 
     private final AuditLog audit;
     private final Outbox outbox;
-    private final ReviewClock clock;
+    private final BusinessClock clock;
+    private final WorkingDayCalendar calendar;
     private final MonitoringConfig.Review days;
     private final ObjectMapper json;
     private final DataSource dataSource;
 
-    public ReviewService(AuditLog audit, Outbox outbox, ReviewClock clock, MonitoringConfig config, ObjectMapper json,
-                         DataSource dataSource) {
+    public ReviewService(AuditLog audit, Outbox outbox, BusinessClock clock, WorkingDayCalendar calendar, MonitoringConfig config,
+                         ObjectMapper json, DataSource dataSource) {
         this.audit = audit;
         this.outbox = outbox;
         this.clock = clock;
+        this.calendar = calendar;
         this.days = config.review();
         this.json = json;
         this.dataSource = dataSource;
     }
 
-    /** One page of a list and the number of items on all pages. */
-    public record Slice<T>(List<T> items, long total) {
-    }
-
     /** A page of the cases in the caller's region; {@code overdue} = staff steps past their deadline, oldest deadline first. */
     @WithSession
-    public Uni<Slice<ReviewCase>> list(Caller staff, ReviewStatus status, boolean overdue, String assignee, int page, int size) {
+    public Uni<PageView<ReviewCase>> list(Caller staff, ReviewStatus status, boolean overdue, String assignee, PageRequest paging) {
         StringBuilder q = new StringBuilder("admdvs like :region");
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("region", staff.scope().likePattern());
@@ -130,7 +139,7 @@ public class ReviewService {
         }
         String order = overdue ? " order by stepDue, createdAt, id" : " order by createdAt desc, id";
         return ReviewCase.count(q.toString(), p).chain(n -> ReviewCase.<ReviewCase>find(q + order, p)
-                .page(Page.of(page, size)).list().map(l -> new Slice<>(l, n)));
+                .page(paging.panache()).list().map(l -> PageView.of(l, paging, n)));
     }
 
     private static List<ReviewStatus> staffSteps() {
@@ -145,11 +154,11 @@ public class ReviewService {
 
     /** A page of the reminders of cases in the caller's region assigned to the caller or to nobody, newest first. */
     @WithSession
-    public Uni<Slice<ReviewReminder>> reminders(Caller staff, int page, int size) {
+    public Uni<PageView<ReviewReminder>> reminders(Caller staff, PageRequest paging) {
         String q = "caseId in (select r.id from ReviewCase r where r.admdvs like ?1 and (r.assignee is null or r.assignee = ?2))";
         Object[] p = {staff.scope().likePattern(), staff.username()};
         return ReviewReminder.count(q, p).chain(n -> ReviewReminder.<ReviewReminder>find(q + " order by createdAt desc, id", p)
-                .page(Page.of(page, size)).list().map(l -> new Slice<>(l, n)));
+                .page(paging.panache()).list().map(l -> PageView.of(l, paging, n)));
     }
 
     @WithSession
@@ -159,12 +168,12 @@ public class ReviewService {
 
     /** A page of the cases of the caller's own institution that concern it (appeal, investigation, decision), newest first. */
     @WithSession
-    public Uni<Slice<ReviewCase>> ofInstitution(Caller system, int page, int size) {
+    public Uni<PageView<ReviewCase>> ofInstitution(Caller system, PageRequest paging) {
         String q = "fixmedinsCode = ?1 and status in ?2";
         Object[] p = {institution(system), List.of(ReviewStatus.APPEAL_OPEN, ReviewStatus.STATEMENT, ReviewStatus.INVESTIGATION,
                 ReviewStatus.DECISION, ReviewStatus.DECIDED)};
         return ReviewCase.count(q, p).chain(n -> ReviewCase.<ReviewCase>find(q + " order by createdAt desc, id", p)
-                .page(Page.of(page, size)).list().map(l -> new Slice<>(l, n)));
+                .page(paging.panache()).list().map(l -> PageView.of(l, paging, n)));
     }
 
     @WithTransaction
@@ -181,6 +190,7 @@ public class ReviewService {
         return change(staff, id, "review.first-reviewed", c -> {
             requireStatus(c, ReviewStatus.FIRST_REVIEW);
             c.firstReviewer = staff.username();
+            c.firstReviewerSubject = staff.subject();
             c.firstOutcome = outcome.name();
             c.firstReason = reason;
             c.firstAt = clock.now();
@@ -199,11 +209,10 @@ public class ReviewService {
         }
         return change(staff, id, "review.second-reviewed", c -> {
             requireStatus(c, ReviewStatus.SECOND_REVIEW);
-            if (staff.username().equals(c.firstReviewer)) {
-                throw new DomainException.AccessDenied("The second review must be by another auditor than the first ("
-                        + c.firstReviewer + ").");
-            }
+            SeparationOfDuties.requireDifferentPerson(staff, earlier(staff, c.firstReviewerSubject, c.firstReviewer),
+                    "the second review must be by another auditor than the first");
             c.secondReviewer = staff.username();
+            c.secondReviewerSubject = staff.subject();
             c.secondOutcome = outcome.name();
             c.secondReason = reason;
             c.secondAt = clock.now();
@@ -352,7 +361,7 @@ public class ReviewService {
                     new ViolationDecided.Institution(c.fixmedinsCode, draft.institutionName()), c.fundLoss,
                     DecisionRequest.persons(draft.responsiblePersons()));
             c.decisionId = UUID.fromString(event.decisionId());
-            return outbox.append("violation.decided.v1", event.decisionId(), event)
+            return outbox.append(ViolationDecided.TYPE, event.decisionId(), event)
                     .call(x -> audit.record(staff, "review.decided", "review-case", c.id.toString(), before, snapshot(c)))
                     .replaceWith(c);
         });
@@ -373,12 +382,12 @@ public class ReviewService {
     public int remind() throws SQLException {
         LocalDate today = clock.today();
         return JdbcTransaction.run(dataSource, tx -> {
-            List<String> created = ReviewCaseStore.remind(tx, today, today.plusDays(days.remindDaysBefore()), clock.now());
+            List<String> created = ReviewCaseStore.remind(tx, today, calendar.addWorkingDays(today, days.remindDaysBefore()), clock.now());
             if (!created.isEmpty()) {
                 Map<String, Object> after = new LinkedHashMap<>();
                 after.put("reminders", created.size());
                 after.put("cases", created.subList(0, Math.min(created.size(), 50)));
-                JdbcAudit.record(tx, Caller.system("review-reminders"), "review.reminded", "review-reminder", today.toString(), null, after);
+                audit.record(tx, Caller.system("review-reminders"), "review.reminded", "review-reminder", today.toString(), null, after);
             }
             return created.size();
         });
@@ -397,7 +406,7 @@ public class ReviewService {
             after.put("region", region);
             after.put("method", method.name());
             after.put("size", drawn);
-            JdbcAudit.record(tx, staff, "review.sample-drawn", "review-sample", id.toString(), null, after);
+            audit.record(tx, staff, "review.sample-drawn", "review-sample", id.toString(), null, after);
             return SamplingQueries.sample(tx, id);
         });
     }
@@ -417,14 +426,14 @@ public class ReviewService {
             if (sampled == null) {
                 throw new DomainException.RecordNotFound("Case " + caseId + " is not in sample " + id + ".");
             }
-            if (staff.username().equals(sampled.firstReviewer()) || staff.username().equals(sampled.secondReviewer())) {
-                throw new DomainException.AccessDenied("A re-check is by an auditor who did not review the case.");
-            }
+            String rule = "a re-check is by an auditor who did not review the case";
+            SeparationOfDuties.requireDifferentPerson(staff, earlier(staff, sampled.firstReviewerSubject(), sampled.firstReviewer()), rule);
+            SeparationOfDuties.requireDifferentPerson(staff, earlier(staff, sampled.secondReviewerSubject(), sampled.secondReviewer()), rule);
             if (sampled.recheckOutcome() != null
                     || !SamplingStore.recheck(tx, id, caseId, outcome.name(), reason, staff.username(), clock.now())) {
                 throw new DomainException.StateConflict("Case " + caseId + " is already re-checked in this sample.");
             }
-            JdbcAudit.record(tx, staff, "review.rechecked", "review-sample", id.toString(), null,
+            audit.record(tx, staff, "review.rechecked", "review-sample", id.toString(), null,
                     new LinkedHashMap<>(Map.of("caseId", caseId.toString(), "outcome", outcome.name())));
             return SamplingQueries.sample(tx, id);
         });
@@ -478,6 +487,17 @@ public class ReviewService {
         });
     }
 
+    /**
+     * The subject of the person who took an earlier step: its recorded subject, or — for a step recorded before subjects
+     * were kept — the caller's own subject when the recorded username is the caller's.
+     */
+    private static String earlier(Caller staff, String subject, String username) {
+        if (subject != null) {
+            return subject;
+        }
+        return username != null && username.equals(staff.username()) ? staff.subject() : null;
+    }
+
     private static String institution(Caller system) {
         if (system.institution() == null) {
             throw new DomainException.AccessDenied("Only an institution's own system account may do this.");
@@ -485,9 +505,10 @@ public class ReviewService {
         return system.institution();
     }
 
-    private void step(ReviewCase c, ReviewStatus next, int dueInDays) {
+    /** The next step, due {@code dueInWorkingDays} working days after today (business time, holidays and 调休 counted). */
+    private void step(ReviewCase c, ReviewStatus next, int dueInWorkingDays) {
         c.status = next;
-        c.stepDue = clock.today().plusDays(dueInDays);
+        c.stepDue = calendar.addWorkingDays(clock.today(), dueInWorkingDays);
     }
 
     private static void close(ReviewCase c, ReviewStatus end, String reason) {
@@ -514,7 +535,7 @@ public class ReviewService {
     }
 
     public LocalDate initialDue(ReviewStatus status) {
-        return clock.today().plusDays(status == ReviewStatus.APPEAL_OPEN ? days.appealDays() : days.firstReviewDays());
+        return calendar.addWorkingDays(clock.today(), status == ReviewStatus.APPEAL_OPEN ? days.appealDays() : days.firstReviewDays());
     }
 
     private static Map<String, Object> snapshot(ReviewCase c) {

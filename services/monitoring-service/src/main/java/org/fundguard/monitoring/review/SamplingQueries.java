@@ -12,7 +12,8 @@ import java.util.UUID;
 final class SamplingQueries {
 
     /** The reviewers of a sampled case and its re-check so far (null before one). */
-    record SampledCase(String firstReviewer, String secondReviewer, String recheckOutcome) {
+    record SampledCase(String firstReviewer, String firstReviewerSubject, String secondReviewer, String secondReviewerSubject,
+                       String recheckOutcome) {
     }
 
     private SamplingQueries() {
@@ -55,12 +56,13 @@ final class SamplingQueries {
 
     /** The case in the sample, or null when it is not in it. */
     static SampledCase sampledCase(Connection c, UUID sampleId, UUID caseId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT r.first_reviewer, r.second_reviewer, i.recheck_outcome "
+        try (PreparedStatement ps = c.prepareStatement("SELECT r.first_reviewer, r.first_reviewer_subject, r.second_reviewer, r.second_reviewer_subject, i.recheck_outcome "
                 + "FROM review_sample_item i JOIN review_case r ON r.id = i.case_id WHERE i.sample_id = ? AND i.case_id = ?")) {
             ps.setObject(1, sampleId);
             ps.setObject(2, caseId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new SampledCase(rs.getString(1), rs.getString(2), rs.getString(3)) : null;
+                return rs.next() ? new SampledCase(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)) : null;
             }
         }
     }

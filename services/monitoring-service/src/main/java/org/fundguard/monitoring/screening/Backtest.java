@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.fundguard.kit.problem.DomainException;
 import org.fundguard.kit.security.Caller;
 import org.fundguard.kit.security.RegionScope;
+import org.fundguard.kit.time.BusinessClock;
 import org.fundguard.monitoring.RuleSetHolder;
 import org.fundguard.monitoring.engine.Hit;
 import org.fundguard.monitoring.replica.QualificationCache;
@@ -48,8 +49,11 @@ public class Backtest {
     private final RuleSetHolder rules;
     private final QualificationCache qualifications;
     private final ReviewService reviews;
+    private final BusinessClock clock;
 
-    public Backtest(DataSource dataSource, RuleSetHolder rules, QualificationCache qualifications, ReviewService reviews) {
+    public Backtest(DataSource dataSource, RuleSetHolder rules, QualificationCache qualifications, ReviewService reviews,
+                    BusinessClock clock) {
+        this.clock = clock;
         this.dataSource = dataSource;
         this.rules = rules;
         this.qualifications = qualifications;
@@ -84,9 +88,9 @@ public class Backtest {
         }
         Map<String, Hit> before = new HashMap<>();
         Map<String, Hit> after = new HashMap<>();
-        ScreeningRun.Result a = new ScreeningRun(this::connection, active.rules(), qualifications)
+        ScreeningRun.Result a = new ScreeningRun(this::connection, active.rules(), qualifications, clock)
                 .collect(region, from, to, LOOKBACK_DAYS, h -> before.put(ScreeningRun.key(h), h));
-        new ScreeningRun(this::connection, candidate.rules(), qualifications)
+        new ScreeningRun(this::connection, candidate.rules(), qualifications, clock)
                 .collect(region, from, to, LOOKBACK_DAYS, h -> after.put(ScreeningRun.key(h), h));
 
         Map<String, long[]> counts = new TreeMap<>();          // rule|kp → hitsActive, hitsVersion, gained, lost

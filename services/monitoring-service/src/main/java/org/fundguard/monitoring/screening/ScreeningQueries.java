@@ -1,19 +1,27 @@
 package org.fundguard.monitoring.screening;
 
+import org.fundguard.kit.page.PageRequest;
 import org.fundguard.kit.security.RegionScope;
+import org.fundguard.monitoring.engine.DeathRegistry;
+import org.fundguard.monitoring.engine.InMemoryDeathRegistry;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Reads of batch screening: jobs, findings, whether claims are stored, the latest rule-set version. */
+/**
+ * Reads of batch screening: jobs, findings, whether claims are stored, the latest rule-set version, and what a run reads
+ * (the claims in order, the deaths of their patients, the suppressed hits).
+ */
 final class ScreeningQueries {
 
     private ScreeningQueries() {
@@ -49,14 +57,14 @@ final class ScreeningQueries {
     }
 
     /** A page of the findings in {@code scope}, newest first, optionally of one job. */
-    static List<ScreeningService.Finding> findings(Connection c, RegionScope scope, UUID jobId, int page, int size) throws SQLException {
+    static List<ScreeningService.Finding> findings(Connection c, RegionScope scope, UUID jobId, PageRequest paging) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT id, rule_code, knowledge_point_id, knowledge_point_version, "
                 + "result_type, sev_deg, mdtrt_id, psn_no, admdvs, fixmedins_code, feedetl_sns, amount, reason, related_mdtrt_ids, "
                 + "rule_set_version, job_id, found_at, status FROM finding" + where(jobId)
                 + " ORDER BY found_at DESC, id LIMIT ? OFFSET ?")) {
             int i = bind(ps, scope, jobId);
-            ps.setInt(i++, size);
-            ps.setLong(i, (long) page * size);
+            ps.setInt(i++, paging.size());
+            ps.setLong(i, paging.offset());
             List<ScreeningService.Finding> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -85,6 +93,50 @@ final class ScreeningQueries {
             rs.next();
             return rs.getInt(1);
         }
+    }
+
+    /** rule|knowledge point|institution of the hits reviewers chose to leave out of later runs. */
+    static java.util.Set<String> suppressions(Connection c) throws SQLException {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT rule_code, knowledge_point_id, fixmedins_code FROM hit_suppression");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getString(1) + '|' + rs.getString(2) + '|' + rs.getString(3));
+            }
+        }
+        return out;
+    }
+
+    /** The deaths registered of the patients with a visit in the region ({@code like}) from {@code from} to {@code to}. */
+    static DeathRegistry deathsOfVisits(Connection c, String like, LocalDateTime from, LocalDateTime to) throws SQLException {
+        InMemoryDeathRegistry registry = new InMemoryDeathRegistry();
+        try (PreparedStatement ps = c.prepareStatement("SELECT d.psn_no, d.death_date FROM death_record d WHERE EXISTS ("
+                + "SELECT 1 FROM claim_visit v WHERE v.psn_no = d.psn_no AND v.admdvs LIKE ? AND v.begntime >= ? AND v.begntime < ?)")) {
+            ps.setString(1, like);
+            ps.setTimestamp(2, Timestamp.valueOf(from));
+            ps.setTimestamp(3, Timestamp.valueOf(to));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    registry.put(rs.getString(1), rs.getObject(2, LocalDate.class));
+                }
+            }
+        }
+        return registry;
+    }
+
+    /**
+     * The stored claims of the region ({@code like}) whose visit began from {@code from} (inclusive) to {@code to}
+     * (exclusive), body and begin time, in patient and visit order, read {@code fetch} rows at a time (a cursor: the
+     * connection must be in a transaction; the result set lives until it is closed).
+     */
+    static ResultSet visitsInOrder(Connection c, String like, LocalDateTime from, LocalDateTime to, int fetch) throws SQLException {
+        PreparedStatement ps = c.prepareStatement("SELECT body, begntime FROM claim_visit WHERE admdvs LIKE ? "
+                + "AND begntime >= ? AND begntime < ? ORDER BY psn_no, begntime, mdtrt_id");
+        ps.setFetchSize(fetch);
+        ps.setString(1, like);
+        ps.setTimestamp(2, Timestamp.valueOf(from));
+        ps.setTimestamp(3, Timestamp.valueOf(to));
+        return ps.executeQuery();
     }
 
     private static String where(UUID jobId) {

@@ -1,12 +1,12 @@
 package org.fundguard.monitoring.screening;
 
 import org.fundguard.kit.security.RegionScope;
+import org.fundguard.kit.time.BusinessClock;
 import org.fundguard.monitoring.claim.Claim;
 import org.fundguard.monitoring.claim.Visit;
 import org.fundguard.monitoring.engine.BatchScreener;
 import org.fundguard.monitoring.engine.DeathRegistry;
 import org.fundguard.monitoring.engine.Hit;
-import org.fundguard.monitoring.engine.InMemoryDeathRegistry;
 import org.fundguard.monitoring.engine.QualificationReplica;
 import org.fundguard.monitoring.engine.RuleEngine;
 import org.fundguard.monitoring.engine.RuleSet;
@@ -15,14 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -56,8 +52,10 @@ public final class ScreeningRun {
     private final Supplier<Connection> connections;
     private final RuleSet rules;
     private final QualificationReplica qualifications;
+    private final BusinessClock clock;
 
-    public ScreeningRun(Supplier<Connection> connections, RuleSet rules, QualificationReplica qualifications) {
+    public ScreeningRun(Supplier<Connection> connections, RuleSet rules, QualificationReplica qualifications, BusinessClock clock) {
+        this.clock = clock;
         this.connections = connections;
         this.rules = rules;
         this.qualifications = qualifications;
@@ -88,8 +86,8 @@ public final class ScreeningRun {
         LocalDateTime end = to.plusDays(1).atStartOfDay();
         try (Connection findings = connections.get()) {
             findings.setAutoCommit(false);
-            DeathRegistry deaths = deaths(findings, like, start.minusDays(lookbackDays), end);
-            Sink sink = new Sink(findings, jobId, start, end, progress, collector, suppressions(findings));
+            DeathRegistry deaths = ScreeningQueries.deathsOfVisits(findings, like, start.minusDays(lookbackDays), end);
+            Sink sink = new Sink(findings, jobId, start, end, progress, collector, ScreeningQueries.suppressions(findings));
             BatchScreener screener = new BatchScreener(new RuleEngine(rules));
             Reader reader = new Reader(like, start.minusDays(lookbackDays), end, sink);
             BatchScreener.Summary summary;
@@ -105,18 +103,6 @@ public final class ScreeningRun {
         }
     }
 
-    /** rule|knowledge point|institution of the hits reviewers chose to leave out of later runs. */
-    private static java.util.Set<String> suppressions(Connection c) throws SQLException {
-        java.util.Set<String> out = new java.util.HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT rule_code, knowledge_point_id, fixmedins_code FROM hit_suppression");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(rs.getString(1) + '|' + rs.getString(2) + '|' + rs.getString(3));
-            }
-        }
-        return out;
-    }
-
     /** The finding's identity: rule class, knowledge point, visit and fee lines (so a re-run adds no duplicate). */
     public static String key(Hit hit) {
         List<String> lines = new ArrayList<>(hit.feedetlSns());
@@ -127,22 +113,6 @@ public final class ScreeningRun {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static DeathRegistry deaths(Connection c, String like, LocalDateTime from, LocalDateTime to) throws SQLException {
-        InMemoryDeathRegistry registry = new InMemoryDeathRegistry();
-        try (PreparedStatement ps = c.prepareStatement("SELECT d.psn_no, d.death_date FROM death_record d WHERE EXISTS ("
-                + "SELECT 1 FROM claim_visit v WHERE v.psn_no = d.psn_no AND v.admdvs LIKE ? AND v.begntime >= ? AND v.begntime < ?)")) {
-            ps.setString(1, like);
-            ps.setTimestamp(2, Timestamp.valueOf(from));
-            ps.setTimestamp(3, Timestamp.valueOf(to));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    registry.put(rs.getString(1), rs.getObject(2, LocalDate.class));
-                }
-            }
-        }
-        return registry;
     }
 
     /** Streams the stored claims in patient and visit order; each call of get() is a new pass (a new cursor). */
@@ -168,13 +138,7 @@ public final class ScreeningRun {
                 open.add(c);
                 c.setAutoCommit(false); // a cursor (fetch size) needs a transaction
                 c.setReadOnly(true);
-                PreparedStatement ps = c.prepareStatement("SELECT body, begntime FROM claim_visit WHERE admdvs LIKE ? "
-                        + "AND begntime >= ? AND begntime < ? ORDER BY psn_no, begntime, mdtrt_id");
-                ps.setFetchSize(FETCH);
-                ps.setString(1, like);
-                ps.setTimestamp(2, Timestamp.valueOf(from));
-                ps.setTimestamp(3, Timestamp.valueOf(to));
-                ResultSet rs = ps.executeQuery();
+                ResultSet rs = ScreeningQueries.visitsInOrder(c, like, from, to, FETCH);
                 sink.newPass();
                 return new Iterator<>() {
                     Boolean ready;
@@ -230,10 +194,9 @@ public final class ScreeningRun {
         private final LocalDateTime from;
         private final LocalDateTime to;
         private final Progress progress;
-        private final PreparedStatement insert;
+        private final ScreeningStore.FindingBatch insert;
         private final java.util.function.Consumer<Hit> collector;
         private final java.util.Set<String> suppressions;
-        private int batched;
         long claims;
         long lines;
         long hits;
@@ -249,10 +212,7 @@ public final class ScreeningRun {
             this.from = from;
             this.to = to;
             this.progress = progress;
-            this.insert = collector != null ? null : c.prepareStatement("INSERT INTO finding (id, finding_key, rule_code, knowledge_point_id, "
-                    + "knowledge_point_version, result_type, sev_deg, mdtrt_id, psn_no, admdvs, fixmedins_code, feedetl_sns, amount, "
-                    + "reason, related_mdtrt_ids, evidence, rule_set_version, job_id, found_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (finding_key) DO NOTHING");
+            this.insert = collector != null ? null : new ScreeningStore.FindingBatch(c);
         }
 
         /** A pass of the reader starts: the counting starts anew. */
@@ -291,28 +251,7 @@ public final class ScreeningRun {
                 return;
             }
             try {
-                int i = 1;
-                insert.setObject(i++, UUID.randomUUID());
-                insert.setString(i++, key(hit));
-                insert.setString(i++, hit.ruleCode());
-                insert.setString(i++, hit.knowledgePointId());
-                insert.setInt(i++, hit.knowledgePointVersion());
-                insert.setString(i++, hit.resultType().name());
-                insert.setInt(i++, hit.sevDeg());
-                insert.setString(i++, hit.mdtrtId());
-                insert.setString(i++, hit.psnNo());
-                insert.setString(i++, visit.regionAdmdvs());
-                insert.setString(i++, visit.fixmedinsCode());
-                insert.setString(i++, String.join(",", hit.feedetlSns()));
-                insert.setBigDecimal(i++, hit.amount());
-                insert.setString(i++, hit.reason());
-                insert.setString(i++, String.join(",", hit.relatedMdtrtIds()));
-                insert.setString(i++, hit.evidence());
-                insert.setString(i++, rules.version());
-                insert.setObject(i++, jobId);
-                insert.setObject(i, OffsetDateTime.now(ZoneOffset.UTC));
-                insert.addBatch();
-                if (++batched == INSERT_BATCH) {
+                if (insert.add(key(hit), hit, visit, rules.version(), jobId, clock.now()) == INSERT_BATCH) {
                     flush();
                 }
             } catch (SQLException e) {
@@ -321,13 +260,9 @@ public final class ScreeningRun {
         }
 
         void flush() throws SQLException {
-            if (batched == 0 || insert == null) {
-                return;
+            if (insert != null) {
+                inserted += insert.flush();
             }
-            for (int n : insert.executeBatch()) {
-                inserted += n > 0 ? n : 0;
-            }
-            batched = 0;
         }
     }
 }

@@ -2,10 +2,13 @@ package org.fundguard.monitoring.screening;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.context.ManagedExecutor;
+import org.fundguard.kit.audit.AuditLog;
 import org.fundguard.kit.problem.DomainException;
 import org.fundguard.kit.security.Caller;
 import org.fundguard.kit.security.RegionScope;
-import org.fundguard.monitoring.JdbcAudit;
+import org.fundguard.kit.time.BusinessClock;
+import org.fundguard.kit.page.PageRequest;
+import org.fundguard.kit.page.PageView;
 import org.fundguard.monitoring.JdbcTransaction;
 import org.fundguard.monitoring.RuleSetHolder;
 import org.fundguard.monitoring.claim.Claim;
@@ -34,7 +37,7 @@ import java.util.UUID;
  * Batch screening for staff: loading claims in the national dialects, screening jobs over a region and period in the
  * background with progress, and their findings. Claims and findings are bulk data on plain JDBC (COPY, cursors, batched
  * inserts) on worker threads, in {@code *Store} writes and {@code *Queries} reads; each audited change writes its audit
- * entry on the same JDBC transaction ({@link JdbcAudit}). A job's findings become review cases through the review
+ * entry on the same JDBC transaction (service-kit's {@link AuditLog#record(Connection, Caller, String, String, String, Object, Object)}). A job's findings become review cases through the review
  * feature ({@link ReviewService#openCases}).
  */
 @ApplicationScoped
@@ -57,9 +60,13 @@ public class ScreeningService {
     private final QualificationCache qualifications;
     private final ManagedExecutor executor;
     private final ReviewService reviews;
+    private final AuditLog audit;
+    private final BusinessClock clock;
 
     public ScreeningService(DataSource dataSource, RuleSetHolder rules, QualificationCache qualifications, ManagedExecutor executor,
-                            ReviewService reviews) {
+                            ReviewService reviews, AuditLog audit, BusinessClock clock) {
+        this.audit = audit;
+        this.clock = clock;
         this.dataSource = dataSource;
         this.rules = rules;
         this.qualifications = qualifications;
@@ -106,7 +113,7 @@ public class ScreeningService {
                     after.put("lines", stored.lines());
                     after.put("rowsRejected", claims.report().rowsRejected());
                     after.put("outsideRegion", outside[0]);
-                    JdbcAudit.record(c, caller, "claims.loaded", "claim-load", stored.loadId().toString(), null, after);
+                    audit.record(c, caller, "claims.loaded", "claim-load", stored.loadId().toString(), null, after);
                 });
             }
             return new LoadResult(loaded.loadId(), claims.report(), loaded.visits(), loaded.lines(), outside[0]);
@@ -128,7 +135,7 @@ public class ScreeningService {
         try (Connection c = dataSource.getConnection()) {
             loaded = ClaimStore.load(c, generator, () -> true, stored -> {
                 ScreeningStore.registerDeaths(c, generator.deathEntries(), "demo");
-                JdbcAudit.record(c, actor, "claims.loaded", "claim-load", stored.loadId().toString(), null,
+                audit.record(c, actor, "claims.loaded", "claim-load", stored.loadId().toString(), null,
                         new LinkedHashMap<>(Map.of("visits", stored.visits(), "lines", stored.lines(), "source", "demo generator")));
             });
         }
@@ -160,7 +167,7 @@ public class ScreeningService {
         Job job = JdbcTransaction.run(dataSource, tx -> {
             ScreeningStore.insertJob(tx, id, region, from, to, Integer.toString(compiled.version()), caller.username());
             Job stored = ScreeningQueries.job(tx, id);
-            JdbcAudit.record(tx, caller, "screening.started", "screening-job", id.toString(), null, snapshot(stored));
+            audit.record(tx, caller, "screening.started", "screening-job", id.toString(), null, snapshot(stored));
             return stored;
         });
         executor.execute(() -> run(id, region, from, to, compiled));
@@ -186,7 +193,7 @@ public class ScreeningService {
         String error = null;
         long suppressed = 0;
         try {
-            suppressed = new ScreeningRun(this::connection, compiled.rules(), qualifications)
+            suppressed = new ScreeningRun(this::connection, compiled.rules(), qualifications, clock)
                     .run(id, region, from, to, 90, (claims, lines, hits, found) -> progress(id, claims, lines, hits, found)).suppressed();
             // the review feature opens a case for each finding this job found first
             reviews.openCases(id, region);
@@ -203,7 +210,7 @@ public class ScreeningService {
                 ScreeningStore.finish(tx, id, end, why);
                 Map<String, Object> after = snapshot(ScreeningQueries.job(tx, id));
                 after.put("suppressed", left);
-                JdbcAudit.record(tx, Caller.system("screening"), "screening." + end.toLowerCase(), "screening-job", id.toString(), null, after);
+                audit.record(tx, Caller.system("screening"), "screening." + end.toLowerCase(), "screening-job", id.toString(), null, after);
                 return null;
             });
         } catch (SQLException | RuntimeException e) {
@@ -230,15 +237,11 @@ public class ScreeningService {
                           UUID jobId, OffsetDateTime foundAt, String status) {
     }
 
-    /** One page of findings and the number on all pages. */
-    public record FindingSlice(List<Finding> items, long total) {
-    }
-
     /** A page of findings in the caller's region, newest first; optionally of one job (the job that first found them). */
-    public FindingSlice findings(Caller caller, UUID jobId, int page, int size) throws SQLException {
+    public PageView<Finding> findings(Caller caller, UUID jobId, PageRequest paging) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             long total = ScreeningQueries.countFindings(c, caller.scope(), jobId);
-            return new FindingSlice(ScreeningQueries.findings(c, caller.scope(), jobId, page, size), total);
+            return PageView.of(ScreeningQueries.findings(c, caller.scope(), jobId, paging), paging, total);
         }
     }
 

@@ -1,15 +1,18 @@
 package org.fundguard.monitoring.screening;
 
+import org.fundguard.monitoring.claim.Visit;
+import org.fundguard.monitoring.engine.Hit;
 import org.fundguard.monitoring.generator.ClaimGenerator;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** Writes of batch screening jobs and the death registry, on the caller's open transaction (or connection) {@code tx}. */
+/** Writes of batch screening: jobs, findings and the death registry, on the caller's open transaction (or connection) {@code tx}. */
 final class ScreeningStore {
 
     private ScreeningStore() {
@@ -65,6 +68,58 @@ final class ScreeningStore {
                 ps.addBatch();
             }
             ps.executeBatch();
+        }
+    }
+
+    /** Findings written in batches on one connection, a finding already stored (same key) left as it is. */
+    static final class FindingBatch {
+        private final PreparedStatement insert;
+        private int batched;
+
+        FindingBatch(Connection c) throws SQLException {
+            this.insert = c.prepareStatement("INSERT INTO finding (id, finding_key, rule_code, knowledge_point_id, "
+                    + "knowledge_point_version, result_type, sev_deg, mdtrt_id, psn_no, admdvs, fixmedins_code, feedetl_sns, amount, "
+                    + "reason, related_mdtrt_ids, evidence, rule_set_version, job_id, found_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (finding_key) DO NOTHING");
+        }
+
+        /** Adds the finding of {@code hit} on {@code visit}; answers how many wait in the batch. */
+        int add(String key, Hit hit, Visit visit, String ruleSetVersion, UUID jobId, OffsetDateTime foundAt) throws SQLException {
+            int i = 1;
+            insert.setObject(i++, UUID.randomUUID());
+            insert.setString(i++, key);
+            insert.setString(i++, hit.ruleCode());
+            insert.setString(i++, hit.knowledgePointId());
+            insert.setInt(i++, hit.knowledgePointVersion());
+            insert.setString(i++, hit.resultType().name());
+            insert.setInt(i++, hit.sevDeg());
+            insert.setString(i++, hit.mdtrtId());
+            insert.setString(i++, hit.psnNo());
+            insert.setString(i++, visit.regionAdmdvs());
+            insert.setString(i++, visit.fixmedinsCode());
+            insert.setString(i++, String.join(",", hit.feedetlSns()));
+            insert.setBigDecimal(i++, hit.amount());
+            insert.setString(i++, hit.reason());
+            insert.setString(i++, String.join(",", hit.relatedMdtrtIds()));
+            insert.setString(i++, hit.evidence());
+            insert.setString(i++, ruleSetVersion);
+            insert.setObject(i++, jobId);
+            insert.setObject(i, foundAt);
+            insert.addBatch();
+            return ++batched;
+        }
+
+        /** Writes the waiting findings; answers how many were new. */
+        int flush() throws SQLException {
+            if (batched == 0) {
+                return 0;
+            }
+            int inserted = 0;
+            for (int n : insert.executeBatch()) {
+                inserted += n > 0 ? n : 0;
+            }
+            batched = 0;
+            return inserted;
         }
     }
 }

@@ -2,9 +2,16 @@ package org.fundguard.monitoring.replica;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.fundguard.monitoring.Db;
 import org.fundguard.monitoring.Messages;
@@ -17,6 +24,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +36,8 @@ import static org.fundguard.monitoring.Messages.his;
 
 /**
  * The qualification replica from the checked-in event examples: each fed twice (same ce_id) takes effect once, and a 3101
- * check of a line billed by a suspended doctor hits FG-EXT-003 — except at an emergency visit.
+ * check of a line billed by a suspended doctor hits FG-EXT-003 — except at an emergency visit. Additive changes are
+ * tolerated (an unknown field is ignored, nothing dead-lettered); an event missing a required field is dead-lettered.
  */
 @QuarkusTest
 @WithTestResource(value = PostgresResource.class, parallel = true)
@@ -107,5 +116,69 @@ class QualificationConsumerTest {
                 .containsExactly("FG-EXT-003"));
         assertThat(Db.count("SELECT count(*) FROM qualification_bar WHERE practitioner_code = ? AND to_date IS NULL", doctor))
                 .isEqualTo(1);
+    }
+
+    static final String DLQ = "fundguard.qualification.dlq";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The dead-letter records of {@code key}, read from the beginning for {@code within} or until one is there. */
+    static List<ConsumerRecord<String, String>> deadLetters(String key, Duration within) {
+        List<ConsumerRecord<String, String>> out = new ArrayList<>();
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer())) {
+            c.subscribe(List.of(DLQ));
+            long deadline = System.nanoTime() + within.toNanos();
+            while (System.nanoTime() < deadline && out.isEmpty()) {
+                c.poll(Duration.ofMillis(300)).forEach(r -> {
+                    if (key.equals(r.key())) {
+                        out.add(r);
+                    }
+                });
+            }
+        }
+        return out;
+    }
+
+    static String header(ConsumerRecord<?, ?> r, String name) {
+        Header h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void anExampleWithAnExtraFieldTakesEffectOnceAndIsNotDeadLettered() throws IOException {
+        String doctor = "D341100000789";
+        ObjectNode event = (ObjectNode) JSON.readTree(example("qualification-suspended"));
+        event.put("practitionerCode", doctor);
+        event.put("appealDeadline", "2027-03-10");            // a field a later version of the schema adds
+        event.putObject("issuedBy").put("agency", "341100");
+        String id = UUID.randomUUID().toString();
+        send("suspended", doctor, event.toString(), id);
+        send("suspended", doctor, event.toString(), id);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(rulesHitFor(doctor, "11", "2027-03-15"))
+                .containsExactly("FG-EXT-003"));
+        assertThat(Db.count("SELECT count(*) FROM qualification_bar WHERE practitioner_code = ?", doctor)).isEqualTo(1);
+        assertThat(Db.count("SELECT count(*) FROM processed_event WHERE event_id = ?", id)).isEqualTo(1);
+        assertThat(Db.count("SELECT count(*) FROM audit_log WHERE action = 'qualification.suspended' AND entity_id = ?", doctor))
+                .isEqualTo(1);
+        assertThat(deadLetters(doctor, Duration.ofSeconds(3))).isEmpty();
+    }
+
+    @Test
+    void anEventMissingARequiredFieldGoesToTheDeadLetterTopic() throws IOException {
+        String doctor = "D341100000790";
+        ObjectNode event = (ObjectNode) JSON.readTree(example("qualification-suspended"));
+        event.put("practitionerCode", doctor);
+        event.remove("until");
+        String id = UUID.randomUUID().toString();
+        send("suspended", doctor, event.toString(), id);
+        List<ConsumerRecord<String, String>> dead = deadLetters(doctor, Duration.ofSeconds(30));
+        assertThat(dead).hasSize(1);
+        assertThat(header(dead.get(0), "ce_id")).isEqualTo(id);
+        assertThat(header(dead.get(0), "dead-letter-reason")).contains("'until'");
+        assertThat(Db.count("SELECT count(*) FROM qualification_bar WHERE practitioner_code = ?", doctor)).isZero();
+        assertThat(Db.count("SELECT count(*) FROM processed_event WHERE event_id = ?", id)).isZero();
     }
 }

@@ -3,9 +3,11 @@ package org.fundguard.monitoring.review;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.fundguard.kit.audit.AuditLog;
+import org.fundguard.kit.outbox.Outbox;
 import org.fundguard.kit.security.Caller;
 import org.fundguard.monitoring.Db;
-import org.fundguard.monitoring.JdbcAudit;
+import org.fundguard.monitoring.JdbcTransaction;
 import org.fundguard.monitoring.screening.ScreeningService;
 import org.fundguard.testsupport.KafkaResource;
 import org.fundguard.testsupport.KeycloakResource;
@@ -15,14 +17,17 @@ import org.junit.jupiter.api.Test;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The changes made on plain JDBC (a screening job started, a review sample drawn, reminders written) and their audit
- * entries are one transaction: both commit, or a failure of either leaves neither.
+ * entries are one transaction (service-kit's {@code AuditLog.record(Connection, …)} and {@code Outbox.append(Connection, …)}
+ * on the connection of {@link JdbcTransaction}): both commit, or a failure of either leaves neither.
  */
 @QuarkusTest
 @WithTestResource(value = PostgresResource.class, parallel = true)
@@ -36,6 +41,10 @@ class JdbcAuditTransactionTest {
     ReviewService reviews;
     @Inject
     DataSource dataSource;
+    @Inject
+    AuditLog audit;
+    @Inject
+    Outbox outbox;
 
     /** An auditor of Chuzhou whose audit entry cannot be written: its subject is longer than audit_log.actor_subject holds. */
     private static Caller unauditable(String username) {
@@ -72,8 +81,31 @@ class JdbcAuditTransactionTest {
     void anAuditEntryOutsideATransactionIsRefused() throws Exception {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
-            assertThatThrownBy(() -> JdbcAudit.record(c, Caller.system("test"), "x", "y", "z", null, null))
+            assertThatThrownBy(() -> audit.record(c, Caller.system("test"), "x", "y", "z", null, null))
                     .isInstanceOf(IllegalStateException.class);
         }
+    }
+
+    @Test
+    void aFailureAfterTheAuditEntryAndTheEventLeavesNeither() throws Exception {
+        String entity = UUID.randomUUID().toString();
+        Caller actor = new Caller("sub-rollback", "rollback-" + System.nanoTime(), Set.of("auditor"), "341100", "A341100", null);
+        assertThatThrownBy(() -> JdbcTransaction.run(dataSource, tx -> {
+            audit.record(tx, actor, "test.changed", "test-entity", entity, null, Map.of("n", 1));
+            outbox.append(tx, "test.changed.v1", entity, Map.of("n", 1));
+            assertThat(Db.count("SELECT count(*) FROM audit_log WHERE entity_id = ?", entity))
+                    .as("not visible outside the open transaction").isZero();
+            throw new IllegalStateException("the change fails after its audit entry and its event");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(Db.count("SELECT count(*) FROM audit_log WHERE entity_id = ?", entity)).isZero();
+        assertThat(Db.count("SELECT count(*) FROM outbox_event WHERE subject = ?", entity)).isZero();
+
+        JdbcTransaction.run(dataSource, tx -> {
+            audit.record(tx, actor, "test.changed", "test-entity", entity, null, Map.of("n", 1));
+            outbox.append(tx, "test.changed.v1", entity, Map.of("n", 1));
+            return null;
+        });
+        assertThat(Db.count("SELECT count(*) FROM audit_log WHERE entity_id = ?", entity)).isEqualTo(1);
+        assertThat(Db.count("SELECT count(*) FROM outbox_event WHERE subject = ?", entity)).isEqualTo(1);
     }
 }

@@ -3,7 +3,10 @@ package org.fundguard.monitoring.review;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.fundguard.contracts.EventSchemas;
+import org.fundguard.kit.calendar.WorkingDayCalendar;
+import org.fundguard.kit.time.BusinessClock;
 import org.fundguard.monitoring.Db;
 import org.fundguard.testsupport.KafkaResource;
 import org.fundguard.testsupport.KeycloakResource;
@@ -12,7 +15,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +54,20 @@ class ReviewResourceTest {
     static final String WORK_INJURY_ONLY = "XM05BAZ005E005010100005";
     static final String PDF = Base64.getEncoder().encodeToString("%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
 
+    @Inject
+    BusinessClock clock;
+    @Inject
+    WorkingDayCalendar calendar;
+
     @AfterEach
     void clockBack() {
-        MovableReviewClock.reset();
+        clock.reset();
+    }
+
+    /** Business time moves to noon of the day after the step's deadline of {@code workingDays} working days from today. */
+    void pastDeadlineOf(int workingDays) {
+        LocalDate after = calendar.addWorkingDays(clock.today(), workingDays).plusDays(1);
+        clock.set(Clock.fixed(after.atTime(12, 0).atZone(BusinessClock.ZONE).toInstant(), BusinessClock.ZONE));
     }
 
     static io.restassured.specification.RequestSpecification his() {
@@ -114,7 +131,7 @@ class ReviewResourceTest {
                         List.of(Map.of("name", "病历.pdf", "mediaType", "application/pdf",
                                 "contentBase64", Base64.getEncoder().encodeToString("<script>x</script>".getBytes(StandardCharsets.UTF_8))))))
                 .when().post(API + "/institution/reviews/" + id + "/appeal").then().statusCode(400).contentType(PROBLEM)
-                .body("errors.field", hasItem("documents[0].mediaType"));
+                .body("errors.field", hasItem("documents[0]"));
         his().body(Map.of("statement", "该患者为变性人，病历附后", "documents",
                         List.of(Map.of("name", "病历.pdf", "mediaType", "application/pdf", "contentBase64", PDF))))
                 .when().post(API + "/institution/reviews/" + id + "/appeal").then().statusCode(200)
@@ -169,7 +186,7 @@ class ReviewResourceTest {
                 .body("items.find { it.knowledgePointId == 'KP-SEX-0001' }.confirmed", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
 
         // statistics for analysts: by region, rule and month, with the recovered amount and the fine; none for Huaibei
-        String today = java.time.LocalDate.now(ReviewClock.CHINA).toString();
+        String today = clock.today().toString();
         var stats = as("anhui-analyst").queryParam("from", today).queryParam("to", today).when().get(API + "/statistics")
                 .then().statusCode(200).extract().jsonPath();
         assertThat(stats.getLong("decided")).isGreaterThanOrEqualTo(1);
@@ -199,8 +216,8 @@ class ReviewResourceTest {
         as("chuzhou-auditor").contentType(ContentType.JSON).body(Map.of("statement", "x"))
                 .when().post(API + "/institution/reviews/" + definite + "/appeal").then().statusCode(403);
 
-        // the appeal period passes without an appeal: the auditor goes on; found unfounded it closes
-        MovableReviewClock.moveBy(Duration.ofDays(11));
+        // the appeal period (10 working days) passes without an appeal: the auditor goes on; found unfounded it closes
+        pastDeadlineOf(10);
         his().body(Map.of("statement", "迟到的申诉")).when().post(API + "/institution/reviews/" + definite + "/appeal").then()
                 .statusCode(409).contentType(PROBLEM);
         step("chuzhou-auditor", definite, "investigation", Map.of("outcome", "UNFOUNDED", "note", "工伤认定书补交，符合限定"))
@@ -219,7 +236,12 @@ class ReviewResourceTest {
         assertThat(finished("huaibei-auditor", job)).containsEntry("status", "DONE");
         String id = caseOf("RVW-S1");
 
-        step("huaibei-auditor", id, "first-review", Map.of("outcome", "DISMISS", "reason", "该院此药经省局备案用于特定适应症")).statusCode(200);
+        // reviewed on Wednesday 30 September 2026: the second review's 10 working days skip the National Day holiday
+        // (1–7 October) and count the make-up working Saturday 10 October, so it is due on 20 October, not 10 October
+        clock.set(Clock.fixed(Instant.parse("2026-09-30T02:00:00Z"), BusinessClock.ZONE));
+        step("huaibei-auditor", id, "first-review", Map.of("outcome", "DISMISS", "reason", "该院此药经省局备案用于特定适应症")).statusCode(200)
+                .body("stepDue", equalTo("2026-10-20"));
+        clock.reset();
         step("huaibei-auditor-2", id, "second-review", Map.of("outcome", "CONFIRM", "reason", "x", "suppressSimilar", true))
                 .statusCode(400).body("errors.field", hasItem("suppressSimilar"));
         step("huaibei-auditor-2", id, "second-review", Map.of("outcome", "DISMISS", "reason", "备案属实，同类不再提示",
@@ -271,7 +293,10 @@ class ReviewResourceTest {
         String late = caseOf("RVW-B1");
         as("chuzhou-auditor").queryParam("overdue", true).queryParam("size", 200).when().get(API + "/reviews").then()
                 .statusCode(200).body("items.id", not(hasItem(late)));
-        MovableReviewClock.moveBy(Duration.ofDays(11));
+        // its first review is due 10 working days after it was opened (business time, holidays and 调休 counted)
+        as("chuzhou-auditor").when().get(API + "/reviews/" + late).then().statusCode(200)
+                .body("stepDue", equalTo(calendar.addWorkingDays(clock.today(), 10).toString()));
+        pastDeadlineOf(10);
         as("chuzhou-auditor").queryParam("overdue", true).queryParam("size", 200).when().get(API + "/reviews").then()
                 .statusCode(200).body("items.id", hasItem(late))
                 .body("items.find { it.id == '" + late + "' }.overdue", equalTo(true));
@@ -309,5 +334,22 @@ class ReviewResourceTest {
         as("anhui-analyst").queryParam("size", 1).when().get(API + "/rule-outcomes").then().statusCode(200)
                 .body("items", org.hamcrest.Matchers.hasSize(1)).body("totalPages", equalTo(
                         (int) Db.count("SELECT count(DISTINCT (rule_code, knowledge_point_id)) FROM finding WHERE admdvs LIKE '34%'")));
+
+        // a page far past the end is empty with the real totals; a page or size out of range is a 400 naming it
+        for (String list : List.of("/reviews", "/findings", "/reviews/reminders")) {
+            as("chuzhou-auditor").queryParam("page", 999_999).queryParam("size", 1).when().get(API + list).then().statusCode(200)
+                    .body("items", org.hamcrest.Matchers.empty()).body("page", equalTo(999_999))
+                    .body("totalItems", notNullValue()).body("totalPages", notNullValue());
+        }
+        as("chuzhou-auditor").queryParam("page", 999_999).queryParam("size", 1).when().get(API + "/reviews").then()
+                .body("totalItems", equalTo((int) cases)).body("totalPages", equalTo((int) cases));
+        as("anhui-analyst").queryParam("page", 999_999).when().get(API + "/rule-outcomes").then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.empty());
+        his().queryParam("page", 999_999).when().get(API + "/institution/reviews").then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.empty()).body("totalItems", equalTo((int) own));
+        as("chuzhou-auditor").queryParam("page", 1_000_001).when().get(API + "/reviews").then().statusCode(400)
+                .contentType(PROBLEM).body("errors.field", hasItem("page"));
+        as("chuzhou-auditor").queryParam("size", 201).when().get(API + "/findings").then().statusCode(400)
+                .contentType(PROBLEM).body("errors.field", hasItem("size"));
     }
 }

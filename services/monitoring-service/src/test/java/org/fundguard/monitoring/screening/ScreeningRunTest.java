@@ -1,5 +1,6 @@
 package org.fundguard.monitoring.screening;
 
+import org.fundguard.kit.time.BusinessClock;
 import org.fundguard.monitoring.claim.Claim;
 import org.fundguard.monitoring.engine.QualificationReplica;
 import org.fundguard.monitoring.engine.RuleSet;
@@ -94,7 +95,7 @@ class ScreeningRunTest {
 
         UUID first = job();
         List<long[]> progress = new ArrayList<>();
-        ScreeningRun.Result result = new ScreeningRun(connections(), rules, QualificationReplica.none())
+        ScreeningRun.Result result = new ScreeningRun(connections(), rules, QualificationReplica.none(), new BusinessClock())
                 .run(first, "341100", LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 31), 90,
                         (cl, li, hi, nf) -> progress.add(new long[]{cl, li, hi, nf}));
 
@@ -110,7 +111,7 @@ class ScreeningRunTest {
         assertThat(progress).last().satisfies(p -> assertThat(p[0]).isEqualTo(3));
 
         // the same job on the same data again: no new finding
-        ScreeningRun.Result again = new ScreeningRun(connections(), rules, QualificationReplica.none())
+        ScreeningRun.Result again = new ScreeningRun(connections(), rules, QualificationReplica.none(), new BusinessClock())
                 .run(job(), "341100", LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 31), 90, (cl, li, hi, nf) -> { });
         assertThat(again.hits()).isEqualTo(3);
         assertThat(again.newFindings()).isZero();
@@ -118,7 +119,7 @@ class ScreeningRunTest {
         assertThat(TestDatabases.count(DB, "SELECT count(*) FROM finding WHERE job_id = ?::uuid", first.toString())).isEqualTo(3);
 
         // the province sees its cities: Huaibei's claim too
-        ScreeningRun.Result province = new ScreeningRun(connections(), rules, QualificationReplica.none())
+        ScreeningRun.Result province = new ScreeningRun(connections(), rules, QualificationReplica.none(), new BusinessClock())
                 .run(job(), "340000", LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 31), 90, (cl, li, hi, nf) -> { });
         assertThat(province.newFindings()).isEqualTo(1);
         assertThat(TestDatabases.count(DB, "SELECT count(*) FROM finding WHERE admdvs = '340602'")).isEqualTo(1);
@@ -166,7 +167,7 @@ class ScreeningRunTest {
             }
         }
         RuleSet demo = RuleSet.allImplemented("demo", generator.knowledge());
-        ScreeningRun.Result result = new ScreeningRun(connections(), demo, generator.qualifications())
+        ScreeningRun.Result result = new ScreeningRun(connections(), demo, generator.qualifications(), new BusinessClock())
                 .run(job(), "340000", LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), 90, (cl, li, hi, nf) -> { });
 
         Manifest manifest = generator.manifest();
@@ -182,7 +183,7 @@ class ScreeningRunTest {
 
     @Test
     void refusesARegionThatIsNotAnAdministrativeCode() {
-        assertThatThrownBy(() -> new ScreeningRun(connections(), rules, QualificationReplica.none())
+        assertThatThrownBy(() -> new ScreeningRun(connections(), rules, QualificationReplica.none(), new BusinessClock())
                 .run(UUID.randomUUID(), "3411", LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 31), 90, (cl, li, hi, nf) -> { }))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("6-digit");
     }

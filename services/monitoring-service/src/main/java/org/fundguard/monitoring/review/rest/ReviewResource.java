@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -27,14 +28,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.fundguard.kit.decision.DecisionRequest;
+import org.fundguard.kit.page.PageRequest;
+import org.fundguard.kit.page.PageView;
 import org.fundguard.kit.problem.DomainException;
 import org.fundguard.kit.problem.Problem;
 import org.fundguard.kit.security.CurrentCaller;
-import org.fundguard.monitoring.Pages;
-import org.fundguard.monitoring.Roles;
+import org.fundguard.kit.time.BusinessClock;
+import org.fundguard.kit.upload.UploadChecker;
+import org.fundguard.kit.upload.UploadLimits;
+import org.fundguard.kit.security.Roles;
 import org.fundguard.monitoring.review.ReviewCase;
-import org.fundguard.monitoring.review.ReviewClock;
-import org.fundguard.monitoring.review.ReviewDocument;
 import org.fundguard.monitoring.review.ReviewReminder;
 import org.fundguard.monitoring.review.ReviewService;
 import org.fundguard.monitoring.review.ReviewStatus;
@@ -56,13 +59,17 @@ public class ReviewResource {
 
     static final int MAX_DOCUMENTS = 5;
     static final int MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
+    /** An appeal's documents: at most 5 of 2 MiB each, 10 MiB in all. */
+    static final UploadLimits DOCUMENT_LIMITS = new UploadLimits(MAX_DOCUMENT_BYTES, MAX_DOCUMENTS, 5L * MAX_DOCUMENT_BYTES);
 
     private final ReviewService service;
     private final CurrentCaller caller;
-    private final ReviewClock clock;
+    private final BusinessClock clock;
     private final ObjectMapper json;
+    private final UploadChecker uploads;
 
-    public ReviewResource(ReviewService service, CurrentCaller caller, ReviewClock clock, ObjectMapper json) {
+    public ReviewResource(ReviewService service, CurrentCaller caller, BusinessClock clock, ObjectMapper json, UploadChecker uploads) {
+        this.uploads = uploads;
         this.service = service;
         this.caller = caller;
         this.clock = clock;
@@ -97,24 +104,6 @@ public class ReviewResource {
         static DraftView of(ReviewService.Draft d) {
             return d == null ? null : new DraftView(d.decision(), d.institutionName(), d.responsiblePersons());
         }
-    }
-
-    @Schema(name = "ReviewPage")
-    public record ReviewPage(@Schema(required = true) List<ReviewView> items, @Schema(required = true) int page,
-                             @Schema(required = true) int size, @Schema(required = true) long totalItems,
-                             @Schema(required = true) int totalPages) {
-    }
-
-    @Schema(name = "InstitutionReviewPage")
-    public record InstitutionReviewPage(@Schema(required = true) List<InstitutionReviewView> items, @Schema(required = true) int page,
-                                        @Schema(required = true) int size, @Schema(required = true) long totalItems,
-                                        @Schema(required = true) int totalPages) {
-    }
-
-    @Schema(name = "ReminderPage")
-    public record ReminderPage(@Schema(required = true) List<ReminderView> items, @Schema(required = true) int page,
-                               @Schema(required = true) int size, @Schema(required = true) long totalItems,
-                               @Schema(required = true) int totalPages) {
     }
 
     public record AssignmentRequest(@NotBlank @Size(max = 120) String assignee) {
@@ -155,21 +144,19 @@ public class ReviewResource {
 
     @GET
     @Path("/reviews")
-    @RolesAllowed({Roles.AUDITOR, "admin"})
+    @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
     @Operation(operationId = "listReviews", summary = "Review cases in the caller's region; overdue=true lists staff steps past their deadline, oldest first")
-    @APIResponse(responseCode = "200", description = "A page of cases.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewPage.class)))
+    @APIResponse(responseCode = "200", description = "A page of cases.")
     @APIResponse(responseCode = "400", description = "A parameter is invalid.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an auditor.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<ReviewPage> list(@QueryParam("status") @Pattern(regexp = "FIRST_REVIEW|SECOND_REVIEW|APPEAL_OPEN|INVESTIGATION|DECISION|STATEMENT|DECIDED|DISMISSED",
+    public Uni<PageView<ReviewView>> list(@QueryParam("status") @Pattern(regexp = "FIRST_REVIEW|SECOND_REVIEW|APPEAL_OPEN|INVESTIGATION|DECISION|STATEMENT|DECIDED|DISMISSED",
                                         message = "must be a review status") String status,
                                 @QueryParam("overdue") @DefaultValue("false") boolean overdue,
                                 @QueryParam("assignee") @Size(max = 120) String assignee,
-                                @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        return service.list(caller.get(), status == null ? null : ReviewStatus.valueOf(status), overdue, assignee, page, size)
-                .map(l -> new ReviewPage(l.items().stream().map(this::view).toList(), page, size, l.total(),
-                        Pages.totalPages(l.total(), size)));
+                                @Valid @BeanParam PageRequest paging) {
+        return service.list(caller.get(), status == null ? null : ReviewStatus.valueOf(status), overdue, assignee, paging)
+                .map(l -> l.map(this::view));
     }
 
     /** A reminder of a staff step. */
@@ -183,14 +170,12 @@ public class ReviewResource {
     @Path("/reviews/reminders")
     @RolesAllowed(Roles.AUDITOR)
     @Operation(operationId = "listReviewReminders", summary = "Reminders of steps coming due or overdue, for cases assigned to the caller or to nobody")
-    @APIResponse(responseCode = "200", description = "A page of reminders, newest first.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReminderPage.class)))
+    @APIResponse(responseCode = "200", description = "A page of reminders, newest first.")
     @APIResponse(responseCode = "400", description = "A parameter is invalid.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an auditor.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<ReminderPage> reminders(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        return service.reminders(caller.get(), page, size).map(l -> new ReminderPage(l.items().stream()
-                .map(ReviewResource::reminderView).toList(), page, size, l.total(), Pages.totalPages(l.total(), size)));
+    public Uni<PageView<ReminderView>> reminders(@Valid @BeanParam PageRequest paging) {
+        return service.reminders(caller.get(), paging).map(l -> l.map(ReviewResource::reminderView));
     }
 
     private static ReminderView reminderView(ReviewReminder m) {
@@ -199,7 +184,7 @@ public class ReviewResource {
 
     @GET
     @Path("/reviews/{id}")
-    @RolesAllowed({Roles.AUDITOR, "admin"})
+    @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
     @Operation(operationId = "getReview", summary = "A review case with every step taken")
     @APIResponse(responseCode = "200", description = "The case.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
     @APIResponse(responseCode = "403", description = "Not an auditor.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -304,14 +289,12 @@ public class ReviewResource {
     @Path("/institution/reviews")
     @RolesAllowed(Roles.HIS_SYSTEM)
     @Operation(operationId = "listInstitutionReviews", summary = "The caller's institution's cases that concern it: open to appeal, investigated, drafted, decided")
-    @APIResponse(responseCode = "200", description = "A page of the cases, newest first.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InstitutionReviewPage.class)))
+    @APIResponse(responseCode = "200", description = "A page of the cases, newest first.")
     @APIResponse(responseCode = "400", description = "A parameter is invalid.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not a hospital system.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<InstitutionReviewPage> ofInstitution(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                                    @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        return service.ofInstitution(caller.get(), page, size).map(l -> new InstitutionReviewPage(l.items().stream()
-                .map(this::institutionView).toList(), page, size, l.total(), Pages.totalPages(l.total(), size)));
+    public Uni<PageView<InstitutionReviewView>> ofInstitution(@Valid @BeanParam PageRequest paging) {
+        return service.ofInstitution(caller.get(), paging).map(l -> l.map(this::institutionView));
     }
 
     @POST
@@ -326,24 +309,19 @@ public class ReviewResource {
     @APIResponse(responseCode = "409", description = "Not open to appeal, or the period has ended.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<InstitutionReviewView> appeal(UUID id, @Valid @NotNull AppealRequest body) {
-        List<ReviewService.Document> docs = new ArrayList<>();
+        List<UploadChecker.Upload> sent = new ArrayList<>();
         List<DocumentRequest> in = body.documents() == null ? List.of() : body.documents();
         for (int i = 0; i < in.size(); i++) {
             DocumentRequest d = in.get(i);
-            byte[] content;
             try {
-                content = Base64.getDecoder().decode(d.contentBase64());
+                sent.add(new UploadChecker.Upload(d.name(), d.mediaType(), Base64.getDecoder().decode(d.contentBase64())));
             } catch (IllegalArgumentException e) {
                 throw new DomainException.InvalidField("documents[" + i + "].contentBase64", "is not base64");
             }
-            if (content.length > MAX_DOCUMENT_BYTES) {
-                throw new DomainException.InvalidField("documents[" + i + "].contentBase64", "a document is at most 2 MiB");
-            }
-            if (!d.mediaType().equals(ReviewDocument.sniff(content))) {
-                throw new DomainException.InvalidField("documents[" + i + "].mediaType", "the content is not " + d.mediaType());
-            }
-            docs.add(new ReviewService.Document(d.name(), d.mediaType(), content));
         }
+        // the declared type is PDF, JPEG or PNG (DocumentRequest); the checker refuses content that is another
+        List<ReviewService.Document> docs = uploads.check("documents", sent, DOCUMENT_LIMITS).stream()
+                .map(ReviewService.Document::of).toList();
         return service.appeal(caller.get(), id, body.statement(), docs).map(this::institutionView);
     }
 

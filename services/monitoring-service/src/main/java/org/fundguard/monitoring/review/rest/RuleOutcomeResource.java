@@ -4,6 +4,8 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,8 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.fundguard.kit.problem.Problem;
 import org.fundguard.kit.security.CurrentCaller;
-import org.fundguard.monitoring.Pages;
-import org.fundguard.monitoring.Roles;
+import org.fundguard.kit.security.Roles;
+import org.fundguard.kit.page.PageRequest;
+import org.fundguard.kit.page.PageView;
 import org.fundguard.monitoring.review.ReviewService;
 
 import java.math.BigDecimal;
@@ -52,27 +55,19 @@ public class RuleOutcomeResource {
                                   @Schema(description = "confirmed / (confirmed + dismissed), 4 decimals; null before any outcome") BigDecimal confirmedShare) {
     }
 
-    /** A page of rule outcomes. */
-    @Schema(name = "RuleOutcomePage")
-    public record RuleOutcomePage(@Schema(required = true) List<RuleOutcomeView> items, @Schema(required = true) int page,
-                                  @Schema(required = true) int size, @Schema(required = true) long totalItems,
-                                  @Schema(required = true) int totalPages) {
-    }
-
     @GET
-    @RolesAllowed({Roles.AUDITOR, Roles.RULE_MANAGER, "analyst", "admin"})
+    @RolesAllowed({Roles.AUDITOR, Roles.RULE_MANAGER, Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "listRuleOutcomes", summary = "Per rule and knowledge point: findings, confirmed, dismissed, open, confirmed share")
-    @APIResponse(responseCode = "200", description = "A page of the rules with findings in the caller's region, most findings first.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleOutcomePage.class)))
+    @APIResponse(responseCode = "200", description = "A page of the rules with findings in the caller's region, most findings first.")
     @APIResponse(responseCode = "400", description = "A parameter is invalid.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an auditor, rule manager or analyst.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RuleOutcomePage outcomes(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                    @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) throws SQLException {
+    public PageView<RuleOutcomeView> outcomes(@Valid @BeanParam PageRequest paging) throws SQLException {
         // one row per rule and knowledge point with findings: a few hundred at most, grouped in one query and cut here
         List<ReviewService.RuleOutcome> all = service.ruleOutcomes(caller.get().scope());
-        List<RuleOutcomeView> items = all.stream().skip((long) page * size).limit(size)
+        List<RuleOutcomeView> items = all.stream().skip(paging.offset()).limit(paging.size())
                 .map(o -> new RuleOutcomeView(o.ruleCode(), o.knowledgePointId(), o.findings(), o.confirmed(), o.dismissed(), o.open(),
                         o.confirmedShare())).toList();
-        return new RuleOutcomePage(items, page, size, all.size(), Pages.totalPages(all.size(), size));
+        return PageView.of(items, paging, all.size());
     }
 }

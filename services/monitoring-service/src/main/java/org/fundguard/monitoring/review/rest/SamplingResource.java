@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.fundguard.kit.problem.Problem;
 import org.fundguard.kit.security.CurrentCaller;
-import org.fundguard.monitoring.Roles;
+import org.fundguard.kit.security.Roles;
 import org.fundguard.monitoring.review.ReviewService;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -99,7 +99,7 @@ public class SamplingResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.AUDITOR, "analyst"})
+    @RolesAllowed({Roles.AUDITOR, Roles.ANALYST})
     @Operation(operationId = "getReviewSample", summary = "A sample with its re-checks and error rate")
     @APIResponse(responseCode = "200", description = "The sample.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SampleView.class)))
     @APIResponse(responseCode = "403", description = "Not an auditor or analyst.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

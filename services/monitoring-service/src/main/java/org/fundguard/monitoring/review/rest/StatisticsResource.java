@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.fundguard.kit.problem.Problem;
 import org.fundguard.kit.security.CurrentCaller;
-import org.fundguard.monitoring.Roles;
+import org.fundguard.kit.security.Roles;
 import org.fundguard.monitoring.review.ReviewService;
 
 import java.math.BigDecimal;
@@ -71,7 +71,7 @@ public class StatisticsResource {
     }
 
     @GET
-    @RolesAllowed({"analyst", Roles.AUDITOR, "admin"})
+    @RolesAllowed({Roles.ANALYST, Roles.AUDITOR, Roles.ADMIN})
     @Operation(operationId = "monitoringStatistics", summary = "Findings, confirmations, decisions, recovered amounts and fines by region, rule and month")
     @APIResponse(responseCode = "200", description = "The statistics of the caller's region.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatisticsView.class)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -22,7 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.fundguard.kit.problem.Problem;
 import org.fundguard.kit.security.CurrentCaller;
-import org.fundguard.monitoring.Pages;
+import org.fundguard.kit.security.Roles;
+import org.fundguard.kit.page.PageRequest;
+import org.fundguard.kit.page.PageView;
 import org.fundguard.monitoring.screening.ScreeningService;
 import org.fundguard.monitoring.ingest.IngestOptions;
 import org.fundguard.monitoring.ingest.JsonLinesIngest;
@@ -113,17 +116,10 @@ public class ScreeningResource {
         }
     }
 
-    /** A page of findings. */
-    @Schema(name = "FindingPage")
-    public record FindingPage(@Schema(required = true) List<FindingView> items, @Schema(required = true) int page,
-                              @Schema(required = true) int size, @Schema(required = true) long totalItems,
-                              @Schema(required = true) int totalPages) {
-    }
-
     @POST
     @Path("/claims/imports")
     @Consumes("application/x-ndjson")
-    @RolesAllowed({"auditor", "admin"})
+    @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
     @Operation(operationId = "loadClaimsJsonLines", summary = "Load claims in the interface dialect (JSON lines, one visit per line)")
     @APIResponse(responseCode = "200", description = "Loaded; bad rows listed.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LoadView.class)))
     @APIResponse(responseCode = "403", description = "Not an auditor.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -135,7 +131,7 @@ public class ScreeningResource {
     @POST
     @Path("/claims/imports")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @RolesAllowed({"auditor", "admin"})
+    @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
     @Operation(operationId = "loadClaimsWarehouse", summary = "Load claims in the warehouse dialect (mdtrt_d, setl_d, fee_list_d as CSV parts)")
     @APIResponse(responseCode = "200", description = "Loaded; bad rows listed.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LoadView.class)))
     @APIResponse(responseCode = "400", description = "A part is missing.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -156,7 +152,7 @@ public class ScreeningResource {
     @POST
     @Path("/screenings")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"auditor", "admin"})
+    @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
     @Operation(operationId = "startScreening", summary = "Screen a region's stored claims of a period with the rule set in use, in the background")
     @APIResponse(responseCode = "202", description = "Started; follow its progress.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "400", description = "A field is invalid.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -169,7 +165,7 @@ public class ScreeningResource {
 
     @GET
     @Path("/screenings/{id}")
-    @RolesAllowed({"auditor", "analyst", "admin"})
+    @RolesAllowed({Roles.AUDITOR, Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "getScreening", summary = "A screening job and its progress")
     @APIResponse(responseCode = "200", description = "The job.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "403", description = "Not an auditor or analyst.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -181,16 +177,13 @@ public class ScreeningResource {
 
     @GET
     @Path("/findings")
-    @RolesAllowed({"auditor", "analyst", "admin"})
+    @RolesAllowed({Roles.AUDITOR, Roles.ANALYST, Roles.ADMIN})
     @Operation(operationId = "listFindings", summary = "Findings in the caller's region, newest first; optionally those a job found first")
-    @APIResponse(responseCode = "200", description = "A page of findings.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FindingPage.class)))
+    @APIResponse(responseCode = "200", description = "A page of findings.")
     @APIResponse(responseCode = "400", description = "A parameter is invalid.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an auditor or analyst.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public FindingPage findings(@QueryParam("jobId") UUID jobId, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) throws SQLException {
-        ScreeningService.FindingSlice found = service.findings(caller.get(), jobId, page, size);
-        return new FindingPage(found.items().stream().map(FindingView::of).toList(), page, size, found.total(),
-                Pages.totalPages(found.total(), size));
+    public PageView<FindingView> findings(@QueryParam("jobId") UUID jobId, @Valid @BeanParam PageRequest paging) throws SQLException {
+        return service.findings(caller.get(), jobId, paging).map(FindingView::of);
     }
 }
