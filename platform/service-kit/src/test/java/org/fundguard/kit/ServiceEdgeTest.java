@@ -99,6 +99,23 @@ class ServiceEdgeTest {
                 .body("errors.message", contains("appears more than once"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(value = {
+            "'{\"name\":\"a\",\"parts\":[{\"region\":\"341100\",\"count\":1,}]}' | parts[0] | line 1, column 51",
+            "'{\"name\":\"secret-text'                                         | name     | line 1",
+            "'{\"name\" \"x\"}'                                                | body     | line 1, column 10"},
+            delimiter = '|', quoteCharacter = '\'')
+    void illFormedJsonIs400NamingWhereItBrokeWithoutQuotingIt(String body, String field, String where) {
+        given().auth().oauth2(Tokens.user("chuzhou-report-handler"))
+                .contentType(ContentType.JSON).body(body)
+                .when().post(WIDGETS)
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("detail", equalTo("The request body is not well-formed JSON."))
+                .body("errors.field", contains(field))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString(where))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("secret-text")));
+    }
+
     @ParameterizedTest(name = "Content-Type \"{0}\"")
     @CsvSource(value = {"''", "json", "application/", "application/json; charset"}, quoteCharacter = '\'')
     void anEmptyOrMalformedContentTypeIs415(String type) {

@@ -1,6 +1,5 @@
 package org.fundguard.kit.consumer;
 
-import io.quarkus.arc.Arc;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -19,9 +18,11 @@ import java.util.function.Function;
  * refuses, go to the dead-letter topic.
  *
  * <pre>{@code
- * private final EventDispatcher events = EventDispatcher.forConsumer("qualification-replica")
- *         .on(EventTypes.QUALIFICATION_SUSPENDED, Suspended.class, this::suspended)
- *         .build();
+ * QualificationConsumer(IdempotentConsumer idempotent) {
+ *     this.events = EventDispatcher.forConsumer("qualification-replica")
+ *             .on(EventTypes.QUALIFICATION_SUSPENDED, Suspended.class, this::suspended)
+ *             .build(idempotent);
+ * }
  *
  * @Incoming("qualifications")
  * public Uni<Void> consume(Message<String> m) { return events.dispatch(m); }
@@ -119,11 +120,11 @@ public final class EventDispatcher {
             return this;
         }
 
-        /** The dispatcher, using the application's {@link IdempotentConsumer} (call it once a bean is being created). */
-        public EventDispatcher build() {
-            return build(Arc.container().instance(IdempotentConsumer.class).get());
-        }
-
+        /**
+         * The dispatcher, running each handler in {@code idempotent}'s transaction: pass the application's
+         * {@link IdempotentConsumer}, injected into the consumer's constructor (injected, Arc keeps the bean; a
+         * programmatic lookup would not stop Arc from removing it as unused).
+         */
         public EventDispatcher build(IdempotentConsumer idempotent) {
             return new EventDispatcher(consumer, routes, Objects.requireNonNull(idempotent, "idempotent"));
         }

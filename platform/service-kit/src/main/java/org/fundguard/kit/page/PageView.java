@@ -1,5 +1,7 @@
 package org.fundguard.kit.page;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -8,7 +10,12 @@ import java.util.function.Function;
  * One page of a list as every list answers it ({@code contracts/openapi/common.yaml#/components/schemas/PageMeta}
  * plus {@code items}): a page past the end has no items and still the right {@code totalItems} and {@code totalPages}.
  */
-public record PageView<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
+public record PageView<T>(
+        @Schema(required = true) List<T> items,
+        @Schema(required = true) int page,
+        @Schema(required = true) int size,
+        @Schema(required = true) long totalItems,
+        @Schema(required = true) int totalPages) {
 
     public PageView {
         items = List.copyOf(items);

@@ -78,8 +78,14 @@ public class ProblemMappers {
             return respond(400, "Bad Request", "The request body could not be read.", uri,
                     List.of(new Problem.FieldError(field, message)));
         }
-        String detail = e instanceof JsonParseException ? "The request body is not well-formed JSON." : "The request body could not be read.";
-        return respond(400, "Bad Request", detail, uri, null);
+        JsonParseException syntax = StrictJson.syntaxError(e);
+        if (syntax != null) {
+            // where the parser stopped: the field it was in (or "body"), and the line and column, never the text
+            return respond(400, "Bad Request", "The request body is not well-formed JSON.", uri,
+                    List.of(new Problem.FieldError(StrictJson.field(syntax.getProcessor()), StrictJson.where(syntax))));
+        }
+        return respond(400, "Bad Request", "The request body could not be read.", uri,
+                List.of(new Problem.FieldError("body", "could not be read")));
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})

@@ -79,6 +79,24 @@ public class StrictJson implements ObjectMapperCustomizer {
         return null;
     }
 
+    /** The parser's refusal of ill-formed JSON in {@code e} or its causes (with the parser, to name the place), or null. */
+    static JsonParseException syntaxError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonParseException p && p.getProcessor() instanceof JsonParser) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** What is wrong with ill-formed JSON, by line and column only: the parser's message quotes the caller's text. */
+    static String where(JsonParseException e) {
+        var at = e.getLocation();
+        return at == null || at.getLineNr() < 1
+                ? "is not well-formed JSON"
+                : "is not well-formed JSON (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+    }
+
     /** The duplicated key's path, as the caller wrote it: {@code parts[0].count}. */
     static String duplicateField(JsonParseException e) {
         String m = e.getOriginalMessage();

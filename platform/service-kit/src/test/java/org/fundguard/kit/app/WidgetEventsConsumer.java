@@ -9,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.fundguard.kit.audit.AuditLog;
 import org.fundguard.kit.consumer.EventDispatcher;
+import org.fundguard.kit.consumer.IdempotentConsumer;
 
 import java.util.Map;
 
@@ -30,12 +31,12 @@ public class WidgetEventsConsumer {
     private final AuditLog audit;
     private final EventDispatcher events;
 
-    public WidgetEventsConsumer(AuditLog audit) {
+    public WidgetEventsConsumer(AuditLog audit, IdempotentConsumer idempotent) {
         this.audit = audit;
         this.events = EventDispatcher.forConsumer("widget-events")
                 .on(COUNTED, Counted.class, this::counted)
                 .onEvent(DISCARDED, Discarded.class, (envelope, d) -> add(d.name() + "@" + envelope.subject(), -1))
-                .build();
+                .build(idempotent);
     }
 
     @Incoming("widget-events")
