@@ -27,7 +27,13 @@ public final class ComponentMain {
             switch (component) {
                 case "postgres" -> {
                     int port = Ports.pickFree();
-                    Postgres pg = Postgres.start(port, dir.resolve("data"), dir.resolve("work"));
+                    // durable unless the caller says otherwise (the test stack does: --durability FAST)
+                    Postgres.Durability durability = Postgres.Durability.valueOf(a.getOrDefault("durability", "DURABLE"));
+                    Postgres pg = Postgres.start(port, dir.resolve("data"), dir.resolve("work"), durability);
+                    System.out.println("PostgreSQL on port " + port + ", durability " + durability + ": " + pg.durabilitySettings()
+                            + (durability == Postgres.Durability.FAST
+                                    ? " (throw-away test data: a crash of this server loses the last answered commits)" : ""));
+                    out.put("durability", durability.name());
                     out.put("port", Integer.toString(port));
                     out.put("url", "postgresql://127.0.0.1:" + port);
                     out.put("username", Postgres.USER);

@@ -22,10 +22,13 @@ public final class Keycloak implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "admin";
 
     private final int port;
+    private final int managementPort;
     private final ManagedProcess process;
+    private volatile ProcessHandle server;
 
-    private Keycloak(int port, ManagedProcess process) {
+    private Keycloak(int port, int managementPort, ManagedProcess process) {
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
     }
 
@@ -49,6 +52,8 @@ public final class Keycloak implements AutoCloseable {
         List<String> cmd = List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--http-port=" + port, "--http-management-port=" + managementPort,
                 "--http-host=127.0.0.1",
+                // /health/ready on the management port: what ./fundguard status asks
+                "--health-enabled=true",
                 "--import-realm", "--db=dev-mem");
         Map<String, String> env = Map.of(
                 "JAVA_HOME", jdk.home().toString(),
@@ -56,13 +61,14 @@ public final class Keycloak implements AutoCloseable {
                 "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         ManagedProcess p = ManagedProcess.start("keycloak", cmd, env, home, log);
-        Keycloak kc = new Keycloak(port, p);
+        Keycloak kc = new Keycloak(port, managementPort, p);
         try {
             p.awaitReady(Duration.ofSeconds(300), () -> ManagedProcess.httpOk(kc.realmUrl() + "/.well-known/openid-configuration"));
         } catch (StackException e) {
             p.stop(Duration.ofSeconds(10));
             throw e;
         }
+        kc.server = serverProcess(p.handle());
         return kc;
     }
 
@@ -75,13 +81,32 @@ public final class Keycloak implements AutoCloseable {
         return baseUrl() + "/realms/" + REALM;
     }
 
+    /** Keycloak's readiness on its management interface. */
+    public String healthUrl() {
+        return "http://localhost:" + managementPort + "/health/ready";
+    }
+
+    /**
+     * The PID of the Java process that serves: kc.sh starts it as a child (or, after a re-augmentation, execs into
+     * it), so this is kc.sh's java descendant, else kc.sh's own PID.
+     */
     public long pid() {
-        return process.pid();
+        return server.pid();
+    }
+
+    static ProcessHandle serverProcess(ProcessHandle launcher) {
+        return launcher.descendants()
+                .filter(h -> h.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .findFirst().orElse(launcher);
     }
 
     @Override
     public void close() {
         process.stop(Duration.ofSeconds(20));
+        // the server outlives kc.sh when only the script was killed
+        if (server != null && server.isAlive()) {
+            ManagedProcess.stopTree(server, Duration.ofSeconds(20));
+        }
     }
 
     static Path unpack(Path cacheDir) {

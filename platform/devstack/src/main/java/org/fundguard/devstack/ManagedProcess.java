@@ -52,6 +52,10 @@ public final class ManagedProcess {
         return process.pid();
     }
 
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     public Path log() {
         return log;
     }
@@ -106,6 +110,28 @@ public final class ManagedProcess {
                 h.destroyForcibly();
             }
         });
+    }
+
+    /**
+     * {@code kill -9} of {@code pid} and every process it spawned, at once, as a crash would end them; returns once
+     * they are all gone.
+     */
+    public static void kill9(long pid) {
+        ProcessHandle root = ProcessHandle.of(pid).orElseThrow(() -> new StackException("no process " + pid));
+        List<ProcessHandle> tree = new java.util.ArrayList<>(root.descendants().toList());
+        tree.add(0, root);
+        List<String> cmd = new java.util.ArrayList<>(List.of("kill", "-9"));
+        tree.forEach(h -> cmd.add(Long.toString(h.pid())));
+        try {
+            Process k = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            k.getInputStream().readAllBytes();
+            k.waitFor(10, TimeUnit.SECONDS);
+            for (ProcessHandle h : tree) {
+                h.onExit().get(10, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new StackException("kill -9 " + pid + " failed: " + e, e);
+        }
     }
 
     public static boolean httpOk(String url) {

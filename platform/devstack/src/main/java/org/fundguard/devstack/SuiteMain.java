@@ -1,37 +1,39 @@
 package org.fundguard.devstack;
 
 import org.fundguard.devstack.Services.Service;
+import org.fundguard.devstack.Supervisor.Component;
+import org.fundguard.devstack.Supervisor.Running;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 
 import static org.fundguard.devstack.Services.GATEWAY;
 import static org.fundguard.devstack.Services.SERVICES;
 
 /**
- * The supervisor behind {@code ./fundguard up}: starts PostgreSQL, Kafka and Keycloak, then every built service and
- * the gateway, each as its own process; writes {@code .fundguard/run/suite.properties} (state, message, every PID);
+ * The process behind {@code ./fundguard up}: starts PostgreSQL (durable), Kafka and Keycloak, then every built service
+ * and the gateway, each as its own process and each through one {@link Supervisor}, which restarts whatever dies and
+ * keeps {@code .fundguard/run/suite.properties} (state, message, every real server PID, readiness checks) up to date;
  * stops all of it, in reverse order, when it is itself stopped.
  */
 public final class SuiteMain {
 
     private final Path root;
     private final Path home;
-    private final Map<String, String> state = new ConcurrentHashMap<>();
-    private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
+    private final Supervisor supervisor;
 
     SuiteMain(Path root) {
         this.root = root;
         this.home = root.resolve(".fundguard");
+        this.supervisor = new Supervisor(home.resolve("run/suite.properties"), home.resolve("run"),
+                Supervisor.Policy.DEFAULT, System.out);
     }
 
     public static void main(String[] args) {
@@ -56,7 +58,7 @@ public final class SuiteMain {
     void up(boolean fresh) {
         Path data = home.resolve("data");
         Path logs = home.resolve("logs");
-        state.put("supervisor.pid", Long.toString(ProcessHandle.current().pid()));
+        supervisor.put("supervisor.pid", Long.toString(ProcessHandle.current().pid()));
         publish("STARTING", "checking ports");
 
         int pgPort = Ports.fromEnvironment("FUNDGUARD_POSTGRES_PORT", 15432);
@@ -94,30 +96,33 @@ public final class SuiteMain {
         }
 
         publish("STARTING", "starting PostgreSQL, Kafka and Keycloak");
-        CompletableFuture<Postgres> pg = CompletableFuture.supplyAsync(() -> {
-            Postgres p = track(Postgres.start(pgPort, data.resolve("postgres"), home.resolve("run/postgres-work")));
-            p.serverPid().ifPresent(pid -> state.put("pid.postgres", pid.toString()));
-            p.ensureDatabases(SERVICES.stream().map(Service::database).toList());
-            return p;
+        // durable: an answered commit survives a crash of the server, kill -9 included
+        CompletableFuture<Void> pg = CompletableFuture.runAsync(() -> supervisor.start(postgresComponent(pgPort,
+                data.resolve("postgres"), home.resolve("run/postgres-work"), Postgres.Durability.DURABLE,
+                SERVICES.stream().map(Service::database).toList(), p -> { })));
+        CompletableFuture<String> kafka = CompletableFuture.supplyAsync(() -> {
+            KafkaBroker[] current = new KafkaBroker[1];
+            supervisor.start(new Component("kafka", () -> {
+                KafkaBroker k = KafkaBroker.start(kafkaPort, kafkaControllerPort, data.resolve("kafka"));
+                current[0] = k;
+                return running(k.pid(), k::close);
+            }, Probe.tcp(kafkaPort), "127.0.0.1:" + kafkaPort));
+            return current[0].bootstrapServers();
         });
-        CompletableFuture<KafkaBroker> kafka = CompletableFuture.supplyAsync(() -> {
-            KafkaBroker k = track(KafkaBroker.start(kafkaPort, kafkaControllerPort, data.resolve("kafka")));
-            state.put("pid.kafka", Long.toString(k.pid()));
-            return k;
-        });
-        CompletableFuture<Keycloak> keycloak = CompletableFuture.supplyAsync(() -> {
-            Keycloak k = track(Keycloak.start(kcPort, kcManagementPort, root.resolve("platform/realm/fundguard-realm.json"),
-                    home.resolve("cache"), logs.resolve("keycloak.log")));
-            state.put("pid.keycloak", Long.toString(k.pid()));
-            return k;
+        CompletableFuture<String> keycloak = CompletableFuture.supplyAsync(() -> {
+            Keycloak[] current = new Keycloak[1];
+            supervisor.start(new Component("keycloak", () -> {
+                Keycloak k = Keycloak.start(kcPort, kcManagementPort, root.resolve("platform/realm/fundguard-realm.json"),
+                        home.resolve("cache"), logs.resolve("keycloak.log"));
+                current[0] = k;
+                return running(k.pid(), k::close);
+            }, Probe.http("http://localhost:" + kcManagementPort + "/health/ready"), "http://localhost:" + kcPort));
+            return current[0].baseUrl();
         });
         join(CompletableFuture.allOf(pg, kafka, keycloak));
-        state.put("url.postgres", "jdbc:postgresql://127.0.0.1:" + pgPort + "/<service>");
-        state.put("url.kafka", kafka.join().bootstrapServers());
-        state.put("url.keycloak", keycloak.join().baseUrl());
         publish("STARTING", "starting services");
 
-        Services.Infrastructure infra = infrastructure(pgPort, kafka.join().bootstrapServers(), keycloak.join().baseUrl(),
+        Services.Infrastructure infra = infrastructure(pgPort, kafka.join(), keycloak.join(),
                 DevSecrets.loadOrCreate(data.resolve("secrets/dev-keys.properties")));
         List<CompletableFuture<Void>> services = new ArrayList<>();
         for (Service s : built) {
@@ -131,8 +136,9 @@ public final class SuiteMain {
         Map<Service, Integer> upstreams = new LinkedHashMap<>();
         SERVICES.forEach(s -> upstreams.put(s, s.port()));
         startService(GATEWAY, gwPort, Services.gatewayEnvironment(infra, gwPort, gwManagementPort, upstreams), logs);
-        state.put("services", String.join(",", built.stream().map(Service::name).toList()));
+        supervisor.put("services", String.join(",", built.stream().map(Service::name).toList()));
         publish("READY", "all started");
+        supervisor.supervise();
     }
 
     /** What the dev stack gives every process: its own infrastructure on this machine, demo data, development keys. */
@@ -148,41 +154,65 @@ public final class SuiteMain {
     private void startService(Service s, int port, Map<String, String> env, Path logs) {
         publish("STARTING", "starting " + s.name());
         // services listen on loopback only; the gateway's URL is the one a person types
-        state.put("url." + s.name(), "http://" + (s == GATEWAY ? "localhost" : Services.LOOPBACK) + ":" + port);
-        ManagedProcess p = ServiceProcess.start(root, s.module(), s.name(), port, env, logs.resolve(s.name() + ".log"));
-        track(() -> p.stop(Duration.ofSeconds(20)));
-        state.put("pid." + s.name(), Long.toString(p.pid()));
+        String host = s == GATEWAY ? "localhost" : Services.LOOPBACK;
+        supervisor.start(serviceComponent(root, s, port, env, logs.resolve(s.name() + ".log"),
+                "http://" + host + ":" + port));
+    }
+
+    /**
+     * PostgreSQL as the supervisor runs it: on {@code dataDir} (kept, so a restart after a crash recovers it), with
+     * {@code databases} created; its PID is the postmaster's; ready when it answers a query. {@code started} sees each
+     * server started.
+     */
+    public static Component postgresComponent(int port, Path dataDir, Path workDir, Postgres.Durability durability,
+                                              List<String> databases, java.util.function.Consumer<Postgres> started) {
+        return new Component("postgres", () -> {
+            Postgres p = Postgres.start(port, dataDir, workDir, durability);
+            System.out.println("PostgreSQL on port " + port + ", durability " + durability + ": " + p.durabilitySettings());
+            p.ensureDatabases(databases);
+            started.accept(p);
+            long pid = p.serverPid().orElseThrow(() -> new StackException("PostgreSQL started but wrote no postmaster.pid"));
+            return running(pid, p::close);
+        }, Probe.postgres(port), "jdbc:postgresql://127.0.0.1:" + port + "/<database>");
+    }
+
+    /** A service (or the gateway) as the supervisor runs it: its JVM, ready when {@code /q/health/ready} answers. */
+    public static Component serviceComponent(Path root, Service s, int port, Map<String, String> env, Path log, String url) {
+        return new Component(s.name(), () -> {
+            ManagedProcess p = ServiceProcess.start(root, s.module(), s.name(), port, env, log);
+            return running(p.pid(), () -> p.stop(Duration.ofSeconds(20)));
+        }, Probe.http("http://" + Services.LOOPBACK + ":" + port + "/q/health/ready"), url);
+    }
+
+    /** A running component whose server is {@code pid}, stopped by {@code stop}. */
+    public static Running running(long pid, Runnable stop) {
+        return new Running() {
+            @Override
+            public long pid() {
+                return pid;
+            }
+
+            @Override
+            public void stop() {
+                stop.run();
+            }
+        };
     }
 
     private Path runJar(Service s) {
         return ServiceProcess.runJar(root, s.module());
     }
 
-    private <T extends AutoCloseable> T track(T c) {
-        started.add(c);
-        return c;
-    }
-
     void stopAll() {
-        List<AutoCloseable> reverse;
-        synchronized (started) {
-            reverse = new ArrayList<>(started);
-            started.clear();
-        }
-        Collections.reverse(reverse);
         // services first (reverse start order), then the infrastructure, which was started before them
-        for (AutoCloseable c : reverse) {
-            ComponentMain.closeQuietly(c);
-        }
-        if (!"FAILED".equals(state.get("state"))) {
+        supervisor.close();
+        if (!"FAILED".equals(supervisor.state("state"))) {
             publish("STOPPED", "stopped");
         }
     }
 
-    synchronized void publish(String s, String message) {
-        state.put("state", s);
-        state.put("message", message);
-        StateFile.write(home.resolve("run/suite.properties"), state);
+    void publish(String s, String message) {
+        supervisor.publish(s, message);
     }
 
     private static void join(CompletableFuture<?> f) {

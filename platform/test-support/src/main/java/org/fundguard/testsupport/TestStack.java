@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -155,9 +156,17 @@ public final class TestStack {
     private static Process launch(String component, Path root, Path stateDir) throws IOException {
         long watch = watchPid();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = List.of(java, "-Xmx256m", "-cp", launcherClasspath(), ComponentMain.class.getName(),
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", launcherClasspath(), ComponentMain.class.getName(),
                 "--component", component, "--state-dir", stateDir.toString(), "--root", root.toString(),
-                "--watch-pid", Long.toString(watch));
+                "--watch-pid", Long.toString(watch)));
+        if (component.equals("postgres")) {
+            // The test PostgreSQL trades durability for speed: fsync, synchronous_commit and full_page_writes off. Its
+            // data is thrown away with the build, and a crash of it loses at most the last commits of a test run. The
+            // only place that does so: ./fundguard up and devstack's default are durable.
+            cmd.addAll(List.of("--durability", "FAST"));
+            System.err.println("test-support: starting the test PostgreSQL with durability FAST (fsync, synchronous_commit, "
+                    + "full_page_writes off): throw-away test data");
+        }
         return new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(stateDir.resolve(component + ".out").toFile()))
                 .start();
