@@ -127,15 +127,15 @@ public class ScreeningResourceTest {
 
     @Test
     void aHuaibeiLoadOfAChuzhouMdtrtIdChangesNothingOfChuzhousVisitAndReportsTheClash() throws Exception {
-        loadJsonLines("chuzhou-auditor", "chuzhou-may.jsonl", visit("CLASH-1", "CLASH-P1", "1", "341102", WOMEN_ONLY, "30.00") + "\n")
+        loadJsonLines("chuzhou-auditor", "chuzhou-may.jsonl", visit("CLASH-1", "CLASH-P1", "1", "341102", WOMEN_ONLY, "30.00", "2025-07-15", "310") + "\n")
                 .statusCode(200).body("visitsStored", equalTo(1)).body("otherRegionClashes", equalTo(0));
         Map<String, Object> before = Db.query("SELECT admdvs, psn_no, body::text AS body, load_id::text AS load_id, loaded_at::text AS at "
                 + "FROM claim_visit WHERE mdtrt_id = 'CLASH-1'").get(0);
 
         // Huaibei's auditor loads a Huaibei visit that carries Chuzhou's mdtrt_id, and one of its own
         loadJsonLines("huaibei-auditor", "huaibei-may.jsonl",
-                visit("CLASH-1", "CLASH-P9", "2", "340602", "00120000SCRN01", "20.00") + "\n"
-                        + visit("CLASH-H2", "CLASH-P8", "2", "340602", "00120000SCRN01", "20.00") + "\n")
+                visit("CLASH-1", "CLASH-P9", "2", "340602", "00120000SCRN01", "20.00", "2025-07-15", "310") + "\n"
+                        + visit("CLASH-H2", "CLASH-P8", "2", "340602", "00120000SCRN01", "20.00", "2025-07-15", "310") + "\n")
                 .statusCode(200).body("visitsStored", equalTo(1)).body("linesStored", equalTo(1))
                 .body("outsideRegion", equalTo(0)).body("otherRegionClashes", equalTo(1))
                 .body("errors.size()", equalTo(1))
@@ -149,7 +149,7 @@ public class ScreeningResourceTest {
         assertThat(Db.count("SELECT count(*) FROM claim_visit WHERE mdtrt_id = 'CLASH-H2' AND admdvs = '340602'")).isEqualTo(1);
         // it is still in Chuzhou's screening and not in Huaibei's
         String job = as("chuzhou-auditor").contentType(ContentType.JSON)
-                .body(Map.of("region", "341100", "from", "2025-05-10", "to", "2025-05-10"))
+                .body(Map.of("region", "341100", "from", "2025-07-15", "to", "2025-07-15"))
                 .when().post(API + "/screenings").then().statusCode(202).extract().path("id");
         assertThat(finished("chuzhou-auditor", job)).containsEntry("status", "DONE");
         assertThat(Db.count("SELECT count(*) FROM finding WHERE mdtrt_id = 'CLASH-1' AND admdvs = '341102'")).isEqualTo(1);
@@ -159,10 +159,10 @@ public class ScreeningResourceTest {
                 + "AND after_state->'clashingMdtrtIds' @> '[\"CLASH-1\"]'")).isEqualTo(1);
 
         // Chuzhou itself may replace its visit (a corrected file), and the province, which sees its cities, may too
-        loadJsonLines("chuzhou-auditor", visit("CLASH-1", "CLASH-P1", "1", "341103", WOMEN_ONLY, "31.00") + "\n")
+        loadJsonLines("chuzhou-auditor", visit("CLASH-1", "CLASH-P1", "1", "341103", WOMEN_ONLY, "31.00", "2025-07-15", "310") + "\n")
                 .statusCode(200).body("visitsStored", equalTo(1)).body("otherRegionClashes", equalTo(0));
         assertThat(Db.count("SELECT count(*) FROM claim_visit WHERE mdtrt_id = 'CLASH-1' AND admdvs = '341103'")).isEqualTo(1);
-        loadJsonLines("anhui-auditor", visit("CLASH-1", "CLASH-P1", "1", "341102", WOMEN_ONLY, "30.00") + "\n")
+        loadJsonLines("anhui-auditor", visit("CLASH-1", "CLASH-P1", "1", "341102", WOMEN_ONLY, "30.00", "2025-07-15", "310") + "\n")
                 .statusCode(200).body("visitsStored", equalTo(1)).body("otherRegionClashes", equalTo(0));
         assertThat(Db.count("SELECT count(*) FROM claim_visit WHERE mdtrt_id = 'CLASH-1' AND admdvs = '341102'")).isEqualTo(1);
     }
