@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.fundguard.monitoring.knowledge.AppliesPer;
 import org.fundguard.monitoring.knowledge.KnowledgePoint;
 import org.fundguard.monitoring.knowledge.RuleKind;
 
@@ -76,6 +77,7 @@ public final class KnowledgeRows {
                 case EXEMPT_DIAG_CODES -> kp.exemptDiagnosisCodes();
                 case SAME_INSTITUTION -> kp.sameInstitution() ? Boolean.TRUE : null;
                 case TOLERANCE_DAYS -> kp.toleranceDays() == 0 ? null : kp.toleranceDays();
+                case APPLIES_PER -> kp.appliesPer() == AppliesPer.VISIT ? null : kp.appliesPer().name();
             };
             if (v == null || (v instanceof Collection<?> c && c.isEmpty())) {
                 continue;

@@ -10,6 +10,7 @@ import org.fundguard.monitoring.claim.Claim;
 import org.fundguard.monitoring.claim.Diagnosis;
 import org.fundguard.monitoring.claim.FeeLine;
 import org.fundguard.monitoring.claim.Visit;
+import org.fundguard.monitoring.knowledge.AppliesPer;
 import org.fundguard.monitoring.knowledge.FrequencyUnit;
 import org.fundguard.monitoring.knowledge.KnowledgeCandidates;
 import org.fundguard.monitoring.knowledge.KnowledgePoint;
@@ -25,9 +26,13 @@ import org.fundguard.monitoring.knowledge.RuleKind;
  * primitives, strings and decimals. Lines that pass allocate nothing; reasons, amounts and lists are built only on a hit.
  *
  * <p>Dates: per-line rules and the payment course resolve knowledge points on the fee date; visit-level rules (重复收费,
- * 限定频次, 分解住院, 频繁就诊, 死亡后费用) on the visit's begin date.
+ * 限定频次, 分解住院, 频繁就诊, 死亡后费用) on the visit's begin date, except a pairing rule that applies per day
+ * ({@link AppliesPer#DAY}), which is decided day by day on the point in force that day.
  */
 public final class RuleEngine {
+
+    /** No date known for a line. */
+    private static final long NO_DAY = Long.MIN_VALUE;
 
     private final RuleSet rules;
 
@@ -502,7 +507,13 @@ public final class RuleEngine {
                 return;
             }
             switch (c.kind()) {
-                case PAIR -> pair(kp, c.code(), c.subject());
+                case PAIR -> {
+                    if (kp.appliesPer() == AppliesPer.DAY) {
+                        pairPerDay(c, c.code(), c.subject());
+                    } else {
+                        pair(kp, c.code(), c.subject());
+                    }
+                }
                 case FREQUENCY -> frequency(kp, c.code());
                 case FREQUENT_VISITS -> frequentPurchases(kp, c.code(), visitDate);
                 default -> {
@@ -538,6 +549,85 @@ public final class RuleEngine {
             violating.addAll(involved);
             emit(kp, violating, money(amt), label(kp) + "：" + item(a) + " 与 " + item(b) + " 在同一次就诊中同时收费，"
                     + ref(kp) + " 规定二者不得同时收取，重复收取 " + plain(money(amt)) + " 元", List.of());
+        }
+
+        /**
+         * 重复收费 per day ({@link AppliesPer#DAY}, e.g. 同一日只能收取一个护理级别): one hit for each day on which both the
+         * code and the paired code are charged (net of refunds), with that day's lines and the amount of that day's paired
+         * lines; the knowledge point is the one in force on that day. A line's day is its fee date, else the visit's.
+         */
+        private void pairPerDay(KnowledgeCandidates c, String code, String paired) {
+            int n = lines.size();
+            long[] codeDays = new long[4];
+            int codeDayCount = 0;
+            for (int i = 0; i < n; i++) {
+                FeeLine l = lines.get(i);
+                if (code.equals(l.hilistCode()) && NetLines.live(net, l, i)) {
+                    long d = lineDay(l);
+                    if (d != NO_DAY && indexOf(codeDays, codeDayCount, d) < 0) {
+                        if (codeDayCount == codeDays.length) {
+                            codeDays = java.util.Arrays.copyOf(codeDays, codeDayCount * 2);
+                        }
+                        codeDays[codeDayCount++] = d;
+                    }
+                }
+            }
+            if (codeDayCount == 0) {
+                return;
+            }
+            long[] done = new long[codeDayCount];
+            int doneCount = 0;
+            for (int i = 0; i < n && doneCount < codeDayCount; i++) {
+                FeeLine l = lines.get(i);
+                if (!paired.equals(l.hilistCode()) || !NetLines.live(net, l, i)) {
+                    continue;
+                }
+                long d = lineDay(l);
+                if (d == NO_DAY || indexOf(codeDays, codeDayCount, d) < 0 || indexOf(done, doneCount, d) >= 0) {
+                    continue;
+                }
+                done[doneCount++] = d;
+                KnowledgePoint kp = enabled(c.resolve(d, region));
+                if (kp == null) {
+                    continue;
+                }
+                List<String> violating = new ArrayList<>();
+                List<String> involved = new ArrayList<>();
+                BigDecimal amt = BigDecimal.ZERO;
+                FeeLine a = null;
+                for (int j = 0; j < n; j++) {
+                    FeeLine m = lines.get(j);
+                    if (m.hilistCode() == null || !NetLines.live(net, m, j) || lineDay(m) != d) {
+                        continue;
+                    }
+                    if (m.hilistCode().equals(paired)) {
+                        violating.add(sn(m));
+                        amt = amt.add(amount(m, j));
+                    } else if (m.hilistCode().equals(code)) {
+                        involved.add(sn(m));
+                        a = a == null ? m : a;
+                    }
+                }
+                violating.addAll(involved);
+                emit(kp, violating, money(amt), label(kp) + "：" + item(a) + " 与 " + item(l) + " 于 "
+                        + LocalDate.ofEpochDay(d) + " 同日收费，" + ref(kp) + " 规定同一日二者不得同时收取，重复收取 "
+                        + plain(money(amt)) + " 元", List.of());
+            }
+        }
+
+        /** The epoch day a line is charged on: its fee date, else the visit's begin date, else {@link #NO_DAY}. */
+        private long lineDay(FeeLine l) {
+            LocalDateTime t = l.feeOcurTime() != null ? l.feeOcurTime() : v.begntime();
+            return t == null ? NO_DAY : t.toLocalDate().toEpochDay();
+        }
+
+        private static int indexOf(long[] values, int count, long value) {
+            for (int k = 0; k < count; k++) {
+                if (values[k] == value) {
+                    return k;
+                }
+            }
+            return -1;
         }
 
         /**

@@ -32,6 +32,7 @@ import org.fundguard.monitoring.claim.Visit;
 import org.fundguard.monitoring.engine.BarPeriod;
 import org.fundguard.monitoring.engine.InMemoryDeathRegistry;
 import org.fundguard.monitoring.engine.InMemoryQualificationReplica;
+import org.fundguard.monitoring.knowledge.AppliesPer;
 import org.fundguard.monitoring.knowledge.FrequencyUnit;
 import org.fundguard.monitoring.knowledge.ImportReport;
 import org.fundguard.monitoring.knowledge.KnowledgeBase;
@@ -934,6 +935,16 @@ public final class ClaimGenerator implements Iterator<Claim> {
             return false;
         }
 
+        /** A line of the code charged on that day. */
+        boolean hasOn(String code, java.time.LocalDate day) {
+            for (FeeLine l : lines) {
+                if (l.hilistCode().equals(code) && l.feeOcurTime().toLocalDate().equals(day)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** True when a line of the code at t with these values breaks none of the code's knowledge points but one. */
         boolean fits(String code, LocalDateTime t, BigDecimal cnt, BigDecimal price, BigDecimal days,
                 RuleClass except) {
@@ -1120,12 +1131,16 @@ public final class ClaimGenerator implements Iterator<Claim> {
                 sns.add(second.feedetlSn());
             } else if (rc.kind() == RuleKind.PAIR) {
                 String paired = kp.pairedCodes().get(0);
-                if (!has(paired)) {
+                boolean perDay = kp.appliesPer() == AppliesPer.DAY;
+                if (perDay ? !hasOn(paired, t.toLocalDate()) : !has(paired)) {
                     Catalogue.Item pi = catalogue.get(paired);
-                    added.add(addLine(pi, t.plusMinutes(2), pi.cnt(), pi.pric(), pi.prdDays(), null));
+                    // a same-day rule needs the paired charge on the same day
+                    LocalDateTime at = t.plusMinutes(2).toLocalDate().equals(t.toLocalDate()) ? t.plusMinutes(2) : t;
+                    added.add(addLine(pi, at, pi.cnt(), pi.pric(), pi.prdDays(), null));
                 }
                 for (FeeLine l : lines) {
-                    if ((l.hilistCode().equals(code) || l.hilistCode().equals(paired)) && l.cnt().signum() > 0) {
+                    if ((l.hilistCode().equals(code) || l.hilistCode().equals(paired)) && l.cnt().signum() > 0
+                            && (!perDay || l.feeOcurTime().toLocalDate().equals(t.toLocalDate()))) {
                         sns.add(l.feedetlSn());
                     }
                 }

@@ -18,6 +18,8 @@ public abstract class ClaimStream implements Iterator<Claim>, Closeable {
     private final IngestRun run;
     private Claim next;
     private IngestReport last;
+    private long nextLine;
+    private long lastLine;
 
     ClaimStream(IngestRun run) {
         this.run = run;
@@ -25,6 +27,20 @@ public abstract class ClaimStream implements Iterator<Claim>, Closeable {
 
     /** The next accepted visit, or null at the end of input. */
     abstract Claim read() throws IOException;
+
+    /** The line the visit {@link #read()} just returned starts on in {@link #visitFile()} (0 when not known). */
+    abstract long readLine();
+
+    /** The name of the input that holds the visits (the JSON-lines source, or the {@code mdtrt_d} extract), for errors. */
+    public abstract String visitFile();
+
+    /**
+     * The line of {@link #visitFile()} that the visit last returned by {@link #next()} starts on (1-based, the CSV header
+     * is line 1), 0 before the first or when not known.
+     */
+    public long visitLine() {
+        return lastLine;
+    }
 
     @Override
     public boolean hasNext() {
@@ -36,6 +52,7 @@ public abstract class ClaimStream implements Iterator<Claim>, Closeable {
         }
         try {
             next = read();
+            nextLine = next == null ? 0 : readLine();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -53,6 +70,7 @@ public abstract class ClaimStream implements Iterator<Claim>, Closeable {
         }
         Claim claim = next;
         next = null;
+        lastLine = nextLine;
         return claim;
     }
 

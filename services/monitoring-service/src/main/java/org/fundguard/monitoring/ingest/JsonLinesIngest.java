@@ -72,6 +72,7 @@ public final class JsonLinesIngest {
         private final IngestRun run;
         private final ClaimAssembler assembler;
         private final RowCheck check;
+        private final String name;
         private final String[] visitCache = new String[VISIT.size()];
         private final String[] diagCache = new String[DIAG.size()];
         private final String[] setlCache = new String[SETL.size()];
@@ -89,6 +90,7 @@ public final class JsonLinesIngest {
             super(run);
             this.in = in;
             this.run = run;
+            this.name = name;
             this.check = new RowCheck(run, name, new String[] {"mdtrtinfo"});
             this.assembler = new ClaimAssembler(new RowCheck(run, name, VISIT.names()),
                     new RowCheck(run, name, DIAG.names()), new RowCheck(run, name, SETL.names()),
@@ -96,7 +98,7 @@ public final class JsonLinesIngest {
             run.bytes(() -> bytes);
         }
 
-            @Override
+        @Override
         Claim read() throws IOException {
             while (!ended) {
                 int nl = -1;
@@ -143,6 +145,16 @@ public final class JsonLinesIngest {
                 }
             }
             return null;
+        }
+
+        @Override
+        long readLine() {
+            return lineNo;
+        }
+
+        @Override
+        public String visitFile() {
+            return name;
         }
 
         @Override

@@ -75,7 +75,7 @@ public final class WarehouseCsvIngest {
                     counters, 2, opened);
             Join join;
             if (run.hasFileErrors()) {
-                join = new Join(run, null, null, null, null, opened);
+                join = new Join(run, null, null, null, null, opened, files.mdtrtD().name());
             } else {
                 ClaimAssembler assembler = new ClaimAssembler(
                         new RowCheck(run, files.mdtrtD().name(), mdtrt.columnNames()),
@@ -85,7 +85,7 @@ public final class WarehouseCsvIngest {
                 RowSource visits = ordered(mdtrt, files.mdtrtD(), VISIT, ClaimAssembler.V_MDTRT_ID, opened);
                 RowSource settlements = ordered(setl, files.setlD(), SETL, ClaimAssembler.S_MDTRT_ID, opened);
                 RowSource lines = ordered(fee, files.feeListD(), FEE, ClaimAssembler.F_MDTRT_ID, opened);
-                join = new Join(run, assembler, visits, settlements, lines, opened);
+                join = new Join(run, assembler, visits, settlements, lines, opened, files.mdtrtD().name());
             }
             handedOver = true;
             return join;
@@ -172,6 +172,8 @@ public final class WarehouseCsvIngest {
         private final RowSource settlements;
         private final RowSource lines;
         private final List<RowSource> opened;
+        private final String visitFile;
+        private long visitLine;
         private final List<KeyedRow> visitRows = new ArrayList<>();
         private final List<RawRow> setlRows = new ArrayList<>();
         private final List<RawRow> feeRows = new ArrayList<>();
@@ -183,8 +185,9 @@ public final class WarehouseCsvIngest {
 
         /** With a null assembler the stream is empty (the files had header errors). */
         Join(IngestRun run, ClaimAssembler assembler, RowSource visits, RowSource settlements, RowSource lines,
-                List<RowSource> opened) {
+                List<RowSource> opened, String visitFile) {
             super(run);
+            this.visitFile = visitFile;
             this.run = run;
             this.assembler = assembler;
             this.visits = visits;
@@ -234,6 +237,7 @@ public final class WarehouseCsvIngest {
                 feeRows.add(new RawRow(f.values(), f.line(), ""));
             }
             RawRow visitRow = pickVisitRow(visitRows, assembler, run);
+            visitLine = visitRow == null ? 0 : visitRow.line();
             Claim claim = assembler.assemble(visitRow, List.of(), setlRows, feeRows, key);
             run.rowsRejected(assembler.rejected());
             run.rowsInvalidated(assembler.invalidated());
@@ -241,6 +245,16 @@ public final class WarehouseCsvIngest {
                 run.visit(claim.feeLines().size());
             }
             return claim;
+        }
+
+        @Override
+        long readLine() {
+            return visitLine;
+        }
+
+        @Override
+        public String visitFile() {
+            return visitFile;
         }
 
         @Override

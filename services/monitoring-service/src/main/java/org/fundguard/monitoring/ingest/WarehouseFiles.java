@@ -28,7 +28,12 @@ public record WarehouseFiles(Source mdtrtD, Source setlD, Source feeListD) {
     public record Source(String name, Opener opener) {
 
         public static Source of(Path file) {
-            return new Source(file.getFileName().toString(), () -> Files.newInputStream(file));
+            return of(file.getFileName().toString(), file);
+        }
+
+        /** The file under another name (an upload's part name, not the temporary file it was buffered in). */
+        public static Source of(String name, Path file) {
+            return new Source(name, () -> Files.newInputStream(file));
         }
     }
 

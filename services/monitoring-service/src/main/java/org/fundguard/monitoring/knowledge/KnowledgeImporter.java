@@ -28,7 +28,8 @@ import java.util.Set;
  * <p>Columns (CSV header / JSON keys): {@code rule_class} (catalogue code such as GZ10000301004000, or its exact name),
  * {@code kp_id}, {@code version}, {@code eff_from}, {@code eff_to} (yyyy-MM-dd, both inclusive; eff_to may be blank),
  * {@code scope} (000000/全国, PP0000 or PPCC00/PPCC99), {@code codes}, {@code name}, {@code evidence}, {@code enabled}
- * (default true), {@code sev_deg}, and the kind parameters of {@link RuleKind.Param} ({@code gend}, {@code age_min} …).
+ * (default true), {@code sev_deg}, and the kind parameters of {@link RuleKind.Param} ({@code gend}, {@code age_min} …;
+ * {@code applies_per} VISIT or DAY for a pairing rule, see {@link AppliesPer}).
  * List values are separated by {@code |} (or {@code ;}) in CSV and are arrays or such strings in JSON. A JSON file is an
  * array of objects, or an object whose {@code knowledge_points} member is that array.
  *
@@ -367,7 +368,7 @@ public final class KnowledgeImporter {
                             error("paired_codes", pc, "配对编码不能与本知识点的编码相同");
                         }
                     }
-                    b.pairedCodes(paired);
+                    b.pairedCodes(paired).appliesPer(appliesPer());
                 }
                 case FREQUENCY -> {
                     BigDecimal max = decimal("freq_max", req, 4);
@@ -408,7 +409,8 @@ public final class KnowledgeImporter {
                             .diagnosisCodes(list("diag_codes")).priceCap(decimal("price_cap", false, 6))
                             .windowDays(positiveInt("window_days", false)).maxCount(positiveInt("max_count", false))
                             .exemptDiagnosisCodes(list("exempt_diag_codes"))
-                            .sameInstitution(bool("same_institution", false)).toleranceDays(tolerance());
+                            .sameInstitution(bool("same_institution", false)).toleranceDays(tolerance())
+                            .appliesPer(appliesPer());
                 }
                 default -> throw new IllegalStateException(kind.name());
             }
@@ -590,6 +592,19 @@ public final class KnowledgeImporter {
                 }
                 default -> {
                     error("freq_unit", t, "频次单位应为 DAY（日）或 HOUR（小时）");
+                    yield null;
+                }
+            };
+        }
+
+        /** applies_per: VISIT (default, also when blank) or DAY. */
+        private AppliesPer appliesPer() {
+            String t = text("applies_per").toUpperCase(Locale.ROOT);
+            return switch (t) {
+                case "", "VISIT", "就诊" -> AppliesPer.VISIT;
+                case "DAY", "D", "日", "同一日" -> AppliesPer.DAY;
+                default -> {
+                    error("applies_per", t, "适用范围应为 VISIT（同一次就诊）或 DAY（同一日）");
                     yield null;
                 }
             };

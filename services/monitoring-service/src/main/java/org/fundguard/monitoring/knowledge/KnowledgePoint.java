@@ -26,7 +26,8 @@ import java.util.Set;
  *       look-back after which a new course starts (null = all history).</li>
  *   <li>{@code freqMax} per {@code freqPeriod} {@code freqUnit}s: at most this quantity in any window of that length.</li>
  *   <li>{@code pairedCodes}: codes that must not be charged in the same visit as the covered codes (the paired line is the
- *       violating one).</li>
+ *       violating one); with {@code appliesPer} {@link AppliesPer#DAY}, not on the same day (each day on its own, the
+ *       amount that of the day's paired lines).</li>
  *   <li>{@code diagnosisCodes}: allowed diagnoses as 医保版 ICD-10 prefixes; the line hits when no diagnosis of the visit
  *       starts with one of them.</li>
  *   <li>{@code priceCap}: the highest unit price; equal is allowed, one fen above hits.</li>
@@ -46,6 +47,7 @@ import java.util.Set;
  * @param evidence             policy basis quoted in hits (违规依据), may be null
  * @param enabled              false switches the rule off for the codes and region (a regional override)
  * @param sevDeg               sev_deg override (2 or 3 for suspects), null = the rule class default
+ * @param appliesPer           what the basis counts within (pairing rules: the visit, or each day); default VISIT
  */
 public record KnowledgePoint(
         RuleClass ruleClass,
@@ -79,7 +81,8 @@ public record KnowledgePoint(
         Integer maxCount,
         List<String> exemptDiagnosisCodes,
         boolean sameInstitution,
-        int toleranceDays) {
+        int toleranceDays,
+        AppliesPer appliesPer) {
 
     /** Readmission window when a knowledge point gives none (domain README §2, [default] N = 15). */
     public static final int DEFAULT_READMISSION_DAYS = 15;
@@ -91,6 +94,7 @@ public record KnowledgePoint(
         scope = scope == null ? Scope.NATIONAL : scope;
         codes = codes == null ? List.of() : List.copyOf(codes);
         ageUnit = ageUnit == null ? AgeUnit.YEAR : ageUnit;
+        appliesPer = appliesPer == null ? AppliesPer.VISIT : appliesPer;
         insutypes = insutypes == null ? Set.of() : Set.copyOf(insutypes);
         medTypes = medTypes == null ? List.of() : List.copyOf(medTypes);
         exemptMedTypes = exemptMedTypes == null ? List.of() : List.copyOf(exemptMedTypes);
@@ -157,6 +161,7 @@ public record KnowledgePoint(
         private final List<String> exemptDiagnosisCodes = new ArrayList<>();
         private boolean sameInstitution;
         private int toleranceDays;
+        private AppliesPer appliesPer = AppliesPer.VISIT;
 
         private Builder(RuleClass ruleClass, String id) {
             this.ruleClass = ruleClass;
@@ -212,12 +217,13 @@ public record KnowledgePoint(
         public Builder exemptDiagnosisCodes(List<String> d) { this.exemptDiagnosisCodes.addAll(d); return this; }
         public Builder sameInstitution(boolean s) { this.sameInstitution = s; return this; }
         public Builder toleranceDays(int t) { this.toleranceDays = t; return this; }
+        public Builder appliesPer(AppliesPer a) { this.appliesPer = a; return this; }
 
         public KnowledgePoint build() {
             return new KnowledgePoint(ruleClass, id, version, effectiveFrom, effectiveTo, scope, codes, name, evidence,
                     enabled, sevDeg, gend, ageMin, ageMax, ageUnit, insutypes, medTypes, exemptMedTypes, hospLvs,
                     maxDays, maxQuantity, freqMax, freqUnit, freqPeriod, pairedCodes, diagnosisCodes, priceCap,
-                    windowDays, maxCount, exemptDiagnosisCodes, sameInstitution, toleranceDays);
+                    windowDays, maxCount, exemptDiagnosisCodes, sameInstitution, toleranceDays, appliesPer);
         }
     }
 }

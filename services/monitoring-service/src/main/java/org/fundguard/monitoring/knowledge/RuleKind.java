@@ -19,7 +19,7 @@ public enum RuleKind {
     PRICE_CAP(true, Param.PRICE_CAP),
     MAX_SUPPLY(true, Param.MAX_DAYS, Param.MAX_QTY),
     INDICATION(true, Param.DIAG_CODES),
-    PAIR(true, Param.PAIRED_CODES),
+    PAIR(true, Param.PAIRED_CODES, Param.APPLIES_PER),
     FREQUENCY(true, Param.FREQ_MAX, Param.FREQ_UNIT, Param.FREQ_PERIOD),
     PAYMENT_COURSE(true, Param.MAX_DAYS, Param.WINDOW_DAYS),
     FEE_DATE(false, Param.MED_TYPES, Param.TOLERANCE_DAYS),
@@ -38,7 +38,7 @@ public enum RuleKind {
         MAX_QTY("max_qty"), FREQ_MAX("freq_max"), FREQ_UNIT("freq_unit"), FREQ_PERIOD("freq_period"),
         PAIRED_CODES("paired_codes"), DIAG_CODES("diag_codes"), PRICE_CAP("price_cap"), WINDOW_DAYS("window_days"),
         MAX_COUNT("max_count"), EXEMPT_DIAG_CODES("exempt_diag_codes"), SAME_INSTITUTION("same_institution"),
-        TOLERANCE_DAYS("tolerance_days");
+        TOLERANCE_DAYS("tolerance_days"), APPLIES_PER("applies_per");
 
         private final String column;
 

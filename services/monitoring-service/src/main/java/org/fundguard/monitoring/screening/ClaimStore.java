@@ -13,15 +13,25 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * Claims kept for batch screening: one row per visit with its lines and settlements as JSON, loaded with COPY through a
  * staging table so that a visit loaded again (a corrected export) replaces the earlier copy instead of doubling it.
  * Plain JDBC: the volume (millions of lines) wants COPY, which the reactive client does not offer.
+ *
+ * <p>A load replaces only stored visits of the regions it may change ({@code replaceable}, a SQL {@code LIKE} pattern
+ * over {@code claim_visit.admdvs}, e.g. the caller's {@code RegionScope.likePattern()}): the upsert's
+ * {@code DO UPDATE … WHERE} leaves any other stored visit as it is — decided row by row under the row lock the upsert
+ * takes, so no read-then-write race — and the visits it left are answered as {@link Clash}es. A clashing visit's fee
+ * lines and settlements live in its body, so none of them are stored either.
  */
 public final class ClaimStore {
 
@@ -35,8 +45,34 @@ public final class ClaimStore {
     private ClaimStore() {
     }
 
-    /** What a load stored. */
-    public record Loaded(UUID loadId, long visits, long lines, long skipped) {
+    /** Any stored visit may be replaced (the demo data and tests: no caller region). */
+    public static final String ANY_REGION = "%";
+
+    /** Clashes listed one by one; beyond this they are only counted. */
+    static final int MAX_CLASHES_LISTED = 1_000;
+
+    /**
+     * What a load stored: visits and lines stored; visits skipped as unscreenable; visits left out because their
+     * {@code mdtrt_id} is a stored visit of a region the load may not change ({@code clashCount}, the first
+     * {@value #MAX_CLASHES_LISTED} listed).
+     */
+    public record Loaded(UUID loadId, long visits, long lines, long skipped, long clashCount, List<Clash> clashes) {
+        public Loaded {
+            clashes = List.copyOf(clashes);
+        }
+
+        public Loaded(UUID loadId, long visits, long lines, long skipped) {
+            this(loadId, visits, lines, skipped, 0, List.of());
+        }
+    }
+
+    /** A visit of the load whose {@code mdtrt_id} is another region's stored visit: not stored, that visit unchanged. */
+    public record Clash(String mdtrtId, long line) {
+    }
+
+    /** Where the visits come from: the claims, and the source line of the claim last taken (0 when not known). */
+    public interface Source extends Iterator<Claim> {
+        long line();
     }
 
     /**
@@ -67,11 +103,37 @@ public final class ClaimStore {
      */
     public static Loaded load(Connection c, Iterator<Claim> claims, java.util.function.BooleanSupplier complete,
                               BeforeCommit beforeCommit) throws SQLException {
+        Source source = new Source() {
+            @Override
+            public long line() {
+                return 0;
+            }
+
+            @Override
+            public boolean hasNext() {
+                return claims.hasNext();
+            }
+
+            @Override
+            public Claim next() {
+                return claims.next();
+            }
+        };
+        return load(c, source, ANY_REGION, complete, beforeCommit);
+    }
+
+    /**
+     * As {@link #load(Connection, Iterator, java.util.function.BooleanSupplier, BeforeCommit)}, replacing only stored
+     * visits whose region matches {@code replaceable} (SQL {@code LIKE}); a visit whose {@code mdtrt_id} is stored for
+     * another region is not stored and is answered as a {@link Clash} with its source line.
+     */
+    public static Loaded load(Connection c, Source claims, String replaceable, java.util.function.BooleanSupplier complete,
+                              BeforeCommit beforeCommit) throws SQLException {
         UUID loadId = UUID.randomUUID();
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
-            s.execute("CREATE TEMP TABLE claim_visit_load (LIKE claim_visit INCLUDING DEFAULTS) ON COMMIT DROP");
+            s.execute("CREATE TEMP TABLE claim_visit_load (LIKE claim_visit INCLUDING DEFAULTS, src_line bigint) ON COMMIT DROP");
             long visits = 0;
             long lines = 0;
             long skipped = 0;
@@ -89,7 +151,7 @@ public final class ClaimStore {
                 csv(rows, v.regionAdmdvs()).append(',');
                 csv(rows, v.fixmedinsCode()).append(',');
                 rows.append(v.begntime()).append(',').append(claim.feeLines().size()).append(',');
-                csv(rows, write(claim)).append(',').append(loadId).append('\n');
+                csv(rows, write(claim)).append(',').append(loadId).append(',').append(claims.line()).append('\n');
                 visits++;
                 lines += claim.feeLines().size();
                 if (++inBatch == BATCH) {
@@ -102,13 +164,35 @@ public final class ClaimStore {
                 c.rollback();
                 return new Loaded(loadId, 0, 0, skipped + visits);
             }
-            s.execute("INSERT INTO claim_visit (mdtrt_id, psn_no, admdvs, fixmedins_code, begntime, line_count, body, load_id) "
+            long clashCount = 0;
+            long clashLines = 0;
+            List<Clash> clashes = new ArrayList<>();
+            // the upsert replaces a stored visit only when its region is one this load may change; the visits it left
+            // (not in RETURNING) are the clashes
+            try (PreparedStatement upsert = c.prepareStatement("WITH stored AS ("
+                    + "INSERT INTO claim_visit (mdtrt_id, psn_no, admdvs, fixmedins_code, begntime, line_count, body, load_id) "
                     + "SELECT DISTINCT ON (mdtrt_id) mdtrt_id, psn_no, admdvs, fixmedins_code, begntime, line_count, body, load_id "
                     + "FROM claim_visit_load ORDER BY mdtrt_id "
                     + "ON CONFLICT (mdtrt_id) DO UPDATE SET psn_no = excluded.psn_no, admdvs = excluded.admdvs, "
                     + "fixmedins_code = excluded.fixmedins_code, begntime = excluded.begntime, line_count = excluded.line_count, "
-                    + "body = excluded.body, load_id = excluded.load_id, loaded_at = now()");
-            Loaded loaded = new Loaded(loadId, visits, lines, skipped);
+                    + "body = excluded.body, load_id = excluded.load_id, loaded_at = now() "
+                    + "WHERE coalesce(claim_visit.admdvs, '') LIKE ? "
+                    + "RETURNING mdtrt_id) "
+                    + "SELECT l.mdtrt_id, min(l.src_line), max(l.line_count) FROM claim_visit_load l "
+                    + "WHERE NOT EXISTS (SELECT 1 FROM stored WHERE stored.mdtrt_id = l.mdtrt_id) "
+                    + "GROUP BY l.mdtrt_id ORDER BY min(l.src_line), l.mdtrt_id")) {
+                upsert.setString(1, replaceable);
+                try (ResultSet rs = upsert.executeQuery()) {
+                    while (rs.next()) {
+                        clashCount++;
+                        clashLines += rs.getLong(3);
+                        if (clashes.size() < MAX_CLASHES_LISTED) {
+                            clashes.add(new Clash(rs.getString(1), rs.getLong(2)));
+                        }
+                    }
+                }
+            }
+            Loaded loaded = new Loaded(loadId, visits - clashCount, lines - clashLines, skipped, clashCount, clashes);
             beforeCommit.accept(loaded);
             c.commit();
             return loaded;
@@ -135,7 +219,7 @@ public final class ClaimStore {
         }
         byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
         CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                "COPY claim_visit_load (mdtrt_id, psn_no, admdvs, fixmedins_code, begntime, line_count, body, load_id) "
+                "COPY claim_visit_load (mdtrt_id, psn_no, admdvs, fixmedins_code, begntime, line_count, body, load_id, src_line) "
                         + "FROM STDIN WITH (FORMAT csv)");
         try {
             in.writeToCopy(bytes, 0, bytes.length);

@@ -14,8 +14,11 @@ import org.fundguard.monitoring.RuleSetHolder;
 import org.fundguard.monitoring.claim.Claim;
 import org.fundguard.monitoring.generator.ClaimGenerator;
 import org.fundguard.monitoring.generator.GeneratorConfig;
+import org.fundguard.kit.problem.Problem;
 import org.fundguard.monitoring.ingest.ClaimStream;
+import org.fundguard.monitoring.ingest.FileError;
 import org.fundguard.monitoring.ingest.IngestReport;
+import org.fundguard.monitoring.ingest.RowError;
 import org.fundguard.monitoring.replica.QualificationCache;
 import org.fundguard.monitoring.review.ReviewService;
 import org.jboss.logging.Logger;
@@ -45,8 +48,21 @@ public class ScreeningService {
 
     private static final Logger LOG = Logger.getLogger(ScreeningService.class);
 
-    /** What a claims load did: the ingest report and the visits stored, and visits refused as outside the caller's region. */
-    public record LoadResult(UUID loadId, IngestReport ingest, long visitsStored, long linesStored, long outsideRegion) {
+    /**
+     * What a claims load did: the ingest report and the visits stored, visits refused as outside the caller's region,
+     * and visits refused because their {@code mdtrt_id} is a stored visit of another region ({@code clashes}, each a row
+     * error naming the visit; {@code clashCount} counts them all).
+     */
+    public record LoadResult(UUID loadId, IngestReport ingest, long visitsStored, long linesStored, long outsideRegion,
+                             long clashCount, List<RowError> clashes) {
+    }
+
+    /** A load stored nothing: a whole file could not be read (a missing CSV column, a file out of order). */
+    public static final class FileRefused extends DomainException.InvalidFields {
+        FileRefused(List<FileError> errors) {
+            super(errors.size() == 1 ? "1 file cannot be read; nothing was stored." : errors.size() + " files cannot be read; nothing was stored.",
+                    errors.stream().map(e -> new Problem.FieldError(e.file(), (e.line() > 0 ? "line " + e.line() + ": " : "") + e.reason())).toList());
+        }
     }
 
     /** A screening job as stored. */
@@ -74,12 +90,22 @@ public class ScreeningService {
         this.reviews = reviews;
     }
 
-    /** Stores the claims of one file (all or nothing); a visit outside the caller's region is refused and counted. Blocking. */
-    public LoadResult load(Caller caller, ClaimStream claims) throws SQLException, IOException {
+    /**
+     * Stores the claims of one file (all or nothing), audited ({@code claims.loaded}, with the counts of visits outside
+     * the caller's region and of clashes). A visit outside the caller's region is refused and counted; a visit whose
+     * {@code mdtrt_id} is already stored for a region the caller's scope does not cover is refused as a row error and
+     * that visit stays as it was — the caller replaces only visits it could load (a province's auditor its cities', 以上查下,
+     * as everywhere in FundGuard). A whole file that cannot be read stores nothing and is {@link FileRefused}. Blocking.
+     *
+     * @param source the name the caller gave the upload ({@code ?source=}), kept in the audit entry; may be null
+     */
+    public LoadResult load(Caller caller, ClaimStream claims, String source) throws SQLException, IOException {
         RegionScope scope = caller.scope();
         long[] outside = {0};
-        Iterator<Claim> inScope = new Iterator<>() {
+        ClaimStore.Source inScope = new ClaimStore.Source() {
             Claim next;
+            long nextLine;
+            long line;
 
             @Override
             public boolean hasNext() {
@@ -87,6 +113,7 @@ public class ScreeningService {
                     Claim c = claims.next();
                     if (scope.canSee(c.visit().regionAdmdvs())) {
                         next = c;
+                        nextLine = claims.visitLine();
                     } else {
                         outside[0]++;
                     }
@@ -101,22 +128,47 @@ public class ScreeningService {
                 }
                 Claim c = next;
                 next = null;
+                line = nextLine;
                 return c;
+            }
+
+            @Override
+            public long line() {
+                return line;
             }
         };
         try (claims) {
+            if (!claims.report().fileErrors().isEmpty()) {
+                // the headers are read when the stream opens: a missing column refuses the load before any row
+                throw new FileRefused(claims.report().fileErrors());
+            }
             ClaimStore.Loaded loaded;
             try (Connection c = dataSource.getConnection()) {
-                loaded = ClaimStore.load(c, inScope, () -> claims.report().fileErrors().isEmpty(), stored -> {
+                loaded = ClaimStore.load(c, inScope, scope.likePattern(), () -> claims.report().fileErrors().isEmpty(), stored -> {
                     Map<String, Object> after = new LinkedHashMap<>();
+                    if (source != null) {
+                        after.put("source", source);
+                    }
                     after.put("visits", stored.visits());
                     after.put("lines", stored.lines());
                     after.put("rowsRejected", claims.report().rowsRejected());
                     after.put("outsideRegion", outside[0]);
+                    after.put("otherRegionClashes", stored.clashCount());
+                    if (stored.clashCount() > 0) {
+                        after.put("clashingMdtrtIds", stored.clashes().stream().limit(100).map(ClaimStore.Clash::mdtrtId).toList());
+                    }
                     audit.record(c, caller, "claims.loaded", "claim-load", stored.loadId().toString(), null, after);
                 });
             }
-            return new LoadResult(loaded.loadId(), claims.report(), loaded.visits(), loaded.lines(), outside[0]);
+            if (!claims.report().fileErrors().isEmpty()) {
+                throw new FileRefused(claims.report().fileErrors());
+            }
+            String file = claims.visitFile();
+            List<RowError> clashes = loaded.clashes().stream().map(k -> new RowError(file, k.line(), "mdtrt_id",
+                    "mdtrt_id " + k.mdtrtId() + " is a stored visit of another region; not stored, that visit unchanged",
+                    k.mdtrtId())).toList();
+            return new LoadResult(loaded.loadId(), claims.report(), loaded.visits(), loaded.lines(), outside[0],
+                    loaded.clashCount(), clashes);
         }
     }
 

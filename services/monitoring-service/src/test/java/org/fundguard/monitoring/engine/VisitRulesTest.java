@@ -8,6 +8,7 @@ import static org.fundguard.monitoring.engine.Screening.screen;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.fundguard.monitoring.knowledge.AppliesPer;
 import org.fundguard.monitoring.knowledge.FrequencyUnit;
 import org.fundguard.monitoring.knowledge.KnowledgePoint;
 import org.fundguard.monitoring.knowledge.RuleClass;
@@ -62,6 +63,67 @@ class VisitRulesTest {
 
             assertThat(screen(claim, pair, offInChuzhou)).extracting(Hit::feedetlSns)
                     .containsExactly(List.of("3", "1"));
+        }
+    }
+
+    /** 同一日只能收取一个护理级别: a pairing rule applied per day, not per visit. */
+    @Nested
+    class SameDayPair {
+        static final String LEVEL1 = "001201000010000";
+        static final String LEVEL2 = "001201000020000";
+        private final KnowledgePoint nursing = KnowledgePoint.builder(RuleClass.ITEM_DUPLICATE_CHARGE, "KP-I025-0001")
+                .codes(LEVEL1).pairedCodes(LEVEL2).appliesPer(AppliesPer.DAY).name("一级护理与二级护理不得同时收取").build();
+
+        @Test
+        void twoLevelsOnDifferentDaysOfOneStayDoNotHit() {
+            var stay = visit("M1").stay("2025-03-01", "2025-03-10")
+                    .line(item("1", LEVEL1).pric("28").at("2025-03-02 08:00")).line(item("2", LEVEL1).pric("28").at("2025-03-03 08:00"))
+                    .line(item("3", LEVEL2).pric("18").at("2025-03-04 08:00")).line(item("4", LEVEL2).pric("18").at("2025-03-05 08:00"))
+                    .build();
+
+            assertThat(screen(stay, nursing)).isEmpty();
+            // the same stay under a visit-wide pairing rule would hit
+            KnowledgePoint visitWide = KnowledgePoint.builder(RuleClass.ITEM_DUPLICATE_CHARGE, "KP-V").codes(LEVEL1)
+                    .pairedCodes(LEVEL2).build();
+            assertThat(screen(stay, visitWide)).hasSize(1);
+        }
+
+        @Test
+        void onTheSameDayTheyHitWithTheAmountOfThatDaysClashingLines() {
+            var stay = visit("M1").stay("2025-03-01", "2025-03-10")
+                    .line(item("1", LEVEL1).pric("28").at("2025-03-02 08:00"))
+                    .line(item("2", LEVEL2).pric("18").at("2025-03-03 08:00"))
+                    .line(item("3", LEVEL1).pric("28").at("2025-03-04 08:00"))
+                    .line(item("4", LEVEL2).pric("18").at("2025-03-04 20:00"))
+                    .line(item("5", LEVEL2).pric("18").at("2025-03-05 08:00"))
+                    .build();
+
+            List<Hit> hits = screen(stay, nursing);
+
+            assertThat(hits).hasSize(1);
+            Hit hit = hits.get(0);
+            assertThat(hit.feedetlSns()).containsExactly("4", "3");
+            assertThat(hit.amount()).isEqualByComparingTo("18.00");
+            assertThat(hit.reason()).isEqualTo("一级护理与二级护理不得同时收取：医疗服务项目 " + LEVEL1 + " 与 医疗服务项目 " + LEVEL2
+                    + " 于 2025-03-04 同日收费，知识点 KP-I025-0001 规定同一日二者不得同时收取，重复收取 18 元");
+        }
+
+        @Test
+        void eachClashingDayIsOneHitAndARefundedLineDoesNotClash() {
+            var stay = visit("M1").stay("2025-03-01", "2025-03-10")
+                    .line(item("1", LEVEL1).pric("28").at("2025-03-02 08:00"))
+                    .line(item("2", LEVEL2).pric("18").at("2025-03-02 09:00"))
+                    .line(item("3", LEVEL2).pric("18").at("2025-03-02 21:00"))
+                    .line(item("4", LEVEL1).pric("28").at("2025-03-03 08:00"))
+                    .line(item("5", LEVEL2).pric("18").at("2025-03-03 09:00"))
+                    .line(item("6", LEVEL1).pric("28").at("2025-03-05 08:00"))
+                    .line(item("7", LEVEL2).pric("18").at("2025-03-05 09:00"))
+                    .line(item("8", LEVEL2).refundOf("7", "1").pric("18").at("2025-03-05 10:00"))
+                    .build();
+
+            assertThat(screen(stay, nursing)).extracting(Hit::feedetlSns, h -> h.amount().toPlainString())
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(List.of("2", "3", "1"), "36.00"),
+                            org.assertj.core.groups.Tuple.tuple(List.of("5", "4"), "18.00"));
         }
     }
 

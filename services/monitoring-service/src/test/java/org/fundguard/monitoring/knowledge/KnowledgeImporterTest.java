@@ -49,6 +49,22 @@ class KnowledgeImporterTest {
     }
 
     @Test
+    void aPairingRuleSaysWhetherItAppliesPerVisitOrPerDay() {
+        ImportReport report = importer.importCsv(new StringReader(
+                "rule_class,kp_id,version,eff_from,codes,paired_codes,applies_per,price_cap\n"
+                        + "GZ10000102012000,KP-DAY,1,2025-01-01,001201000010000,001201000020000,DAY,\n"
+                        + "GZ10000102012000,KP-VISIT,1,2025-01-01,001102000010000,001101000010000,,\n"
+                        + "GZ10000102012000,KP-BAD,1,2025-01-01,001102000010000,001101000010000,WEEK,\n"
+                        + "GZ10000102001000,KP-CAP,1,2025-01-01,001216000010100,,DAY,12.00\n"), "pairs.csv");
+
+        assertThat(report.accepted()).extracting(KnowledgePoint::id, KnowledgePoint::appliesPer)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("KP-DAY", AppliesPer.DAY),
+                        org.assertj.core.groups.Tuple.tuple("KP-VISIT", AppliesPer.VISIT));
+        assertThat(report.errors()).extracting(RowError::row, RowError::field).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(4, "applies_per"), org.assertj.core.groups.Tuple.tuple(5, "applies_per"));
+    }
+
+    @Test
     void keepsGoodCsvRowsAndReportsEachBadRowWithFieldAndReason() {
         ImportReport report = importer.importCsv(resource("bad-rows.csv"), "bad-rows.csv");
 

@@ -193,6 +193,29 @@ class CheckResourceTest {
     }
 
     @Test
+    void aSameDayPairingRuleHitsOnlyOnADayWithBothChargesWithThatDaysAmount() {
+        String level1 = "001201000090001";
+        String level2 = "001201000090002";
+        KnowledgeResourceTest.importCsv("chuzhou-rule-manager", "rule_class,kp_id,version,eff_from,scope,codes,name,paired_codes,applies_per\n"
+                + "GZ10000102012000,KP-T-DAY-1,1,2025-01-01,341100," + level1 + ",同一日只能收取一个护理级别," + level2 + ",DAY\n")
+                .statusCode(200).body("accepted", equalTo(1));
+        // the two levels on different days of one encounter: no hit
+        his().body(Messages.check().order("1", level1, "1", "28.00").last("drord_begn_date", "2025-03-01 10:00:00")
+                        .order("2", level2, "1", "18.00").last("drord_begn_date", "2025-03-02 10:00:00").build())
+                .when().post(CHECKS + "/3101").then().statusCode(200)
+                .body("output.result.kp_id", not(hasItem("KP-T-DAY-1")));
+        // on the same day (the second of March): one hit, that day's lines and the amount of that day's second level
+        his().body(Messages.check().order("1", level1, "1", "28.00").last("drord_begn_date", "2025-03-02 08:00:00")
+                        .order("2", level2, "1", "18.00").last("drord_begn_date", "2025-03-01 10:00:00")
+                        .order("3", level2, "1", "18.00").last("drord_begn_date", "2025-03-02 20:00:00").build())
+                .when().post(CHECKS + "/3101").then().statusCode(200)
+                .body("output.result.findAll { it.kp_id == 'KP-T-DAY-1' }.size()", equalTo(1))
+                .body("output.result.find { it.kp_id == 'KP-T-DAY-1' }.vola_amt", equalTo(18.0f))
+                .body("output.result.find { it.kp_id == 'KP-T-DAY-1' }.judge_result_detail_dtos.rx_id",
+                        org.hamcrest.Matchers.containsInAnyOrder("3", "1"));
+    }
+
+    @Test
     void theDoctorsDispositionIsRecordedAndAudited() {
         String jrId = his().body(Messages.check().order("1", "XG03CAZ001A001010100001", "1", "2").build())
                 .when().post(CHECKS + "/3101").then().statusCode(200).extract().path("output.result[0].jr_id");

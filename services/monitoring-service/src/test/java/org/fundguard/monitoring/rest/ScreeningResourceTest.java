@@ -65,6 +65,11 @@ public class ScreeningResourceTest {
         return as(user).contentType("application/x-ndjson").body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).when().post(API + "/claims/imports").then();
     }
 
+    static io.restassured.response.ValidatableResponse loadJsonLines(String user, String source, String body) {
+        return as(user).contentType("application/x-ndjson").queryParam("source", source)
+                .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).when().post(API + "/claims/imports").then();
+    }
+
     public static Map<String, Object> finished(String user, String jobId) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
                 !"RUNNING".equals(as(user).when().get(API + "/screenings/" + jobId).then().statusCode(200).extract().path("status")));
@@ -121,6 +126,48 @@ public class ScreeningResourceTest {
     }
 
     @Test
+    void aHuaibeiLoadOfAChuzhouMdtrtIdChangesNothingOfChuzhousVisitAndReportsTheClash() throws Exception {
+        loadJsonLines("chuzhou-auditor", "chuzhou-may.jsonl", visit("CLASH-1", "CLASH-P1", "1", "341102", WOMEN_ONLY, "30.00", "2025-07-15", "310") + "\n")
+                .statusCode(200).body("visitsStored", equalTo(1)).body("otherRegionClashes", equalTo(0));
+        Map<String, Object> before = Db.query("SELECT admdvs, psn_no, body::text AS body, load_id::text AS load_id, loaded_at::text AS at "
+                + "FROM claim_visit WHERE mdtrt_id = 'CLASH-1'").get(0);
+
+        // Huaibei's auditor loads a Huaibei visit that carries Chuzhou's mdtrt_id, and one of its own
+        loadJsonLines("huaibei-auditor", "huaibei-may.jsonl",
+                visit("CLASH-1", "CLASH-P9", "2", "340602", "00120000SCRN01", "20.00", "2025-07-15", "310") + "\n"
+                        + visit("CLASH-H2", "CLASH-P8", "2", "340602", "00120000SCRN01", "20.00", "2025-07-15", "310") + "\n")
+                .statusCode(200).body("visitsStored", equalTo(1)).body("linesStored", equalTo(1))
+                .body("outsideRegion", equalTo(0)).body("otherRegionClashes", equalTo(1))
+                .body("errors.size()", equalTo(1))
+                .body("errors[0].file", equalTo("huaibei-may.jsonl")).body("errors[0].line", equalTo(1))
+                .body("errors[0].field", equalTo("mdtrt_id"))
+                .body("errors[0].reason", org.hamcrest.Matchers.containsString("CLASH-1"));
+
+        // nothing of Chuzhou's visit changed: region, patient, body (fee lines), load and time
+        assertThat(Db.query("SELECT admdvs, psn_no, body::text AS body, load_id::text AS load_id, loaded_at::text AS at "
+                + "FROM claim_visit WHERE mdtrt_id = 'CLASH-1'").get(0)).isEqualTo(before);
+        assertThat(Db.count("SELECT count(*) FROM claim_visit WHERE mdtrt_id = 'CLASH-H2' AND admdvs = '340602'")).isEqualTo(1);
+        // it is still in Chuzhou's screening and not in Huaibei's
+        String job = as("chuzhou-auditor").contentType(ContentType.JSON)
+                .body(Map.of("region", "341100", "from", "2025-07-15", "to", "2025-07-15"))
+                .when().post(API + "/screenings").then().statusCode(202).extract().path("id");
+        assertThat(finished("chuzhou-auditor", job)).containsEntry("status", "DONE");
+        assertThat(Db.count("SELECT count(*) FROM finding WHERE mdtrt_id = 'CLASH-1' AND admdvs = '341102'")).isEqualTo(1);
+        // the load is audited with the clash
+        assertThat(Db.count("SELECT count(*) FROM audit_log WHERE action = 'claims.loaded' AND actor_username = 'huaibei-auditor' "
+                + "AND after_state->>'otherRegionClashes' = '1' AND after_state->>'source' = 'huaibei-may.jsonl' "
+                + "AND after_state->'clashingMdtrtIds' @> '[\"CLASH-1\"]'")).isEqualTo(1);
+
+        // Chuzhou itself may replace its visit (a corrected file), and the province, which sees its cities, may too
+        loadJsonLines("chuzhou-auditor", visit("CLASH-1", "CLASH-P1", "1", "341103", WOMEN_ONLY, "31.00", "2025-07-15", "310") + "\n")
+                .statusCode(200).body("visitsStored", equalTo(1)).body("otherRegionClashes", equalTo(0));
+        assertThat(Db.count("SELECT count(*) FROM claim_visit WHERE mdtrt_id = 'CLASH-1' AND admdvs = '341103'")).isEqualTo(1);
+        loadJsonLines("anhui-auditor", visit("CLASH-1", "CLASH-P1", "1", "341102", WOMEN_ONLY, "30.00", "2025-07-15", "310") + "\n")
+                .statusCode(200).body("visitsStored", equalTo(1)).body("otherRegionClashes", equalTo(0));
+        assertThat(Db.count("SELECT count(*) FROM claim_visit WHERE mdtrt_id = 'CLASH-1' AND admdvs = '341102'")).isEqualTo(1);
+    }
+
+    @Test
     void aJobOutsideTheCallersRegionOrWithBadFieldsIsRefused() {
         as("huaibei-auditor").contentType(ContentType.JSON).body(Map.of("region", "341100", "from", "2025-05-01", "to", "2025-05-31"))
                 .when().post(API + "/screenings").then().statusCode(403).contentType(PROBLEM);
@@ -155,5 +202,38 @@ public class ScreeningResourceTest {
                 .multiPart("mdtrt_d", dir.resolve("mdtrt_d.csv").toFile(), "text/csv")
                 .when().post(API + "/claims/imports").then().statusCode(400).contentType(PROBLEM)
                 .body("errors.field", hasItem("setl_d"));
+    }
+
+    @Test
+    void warehouseErrorsNameThePartAndAMissingColumnIsA400(@TempDir Path dir) throws Exception {
+        GeneratorMain.generate(GeneratorConfig.of(11, 5), dir, "csv");
+        RestAssuredConfig utf8 = RestAssuredConfig.config().encoderConfig(EncoderConfig.encoderConfig().defaultContentCharset("UTF-8"));
+        // a fee line without its mdtrt_id: a row error of fee_list_d, not of a temporary upload file
+        Path fees = dir.resolve("fee_list_d.csv");
+        String header = java.nio.file.Files.readAllLines(fees).get(0);
+        java.nio.file.Files.writeString(fees, ",".repeat(header.split(",", -1).length - 1) + "\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        as("anhui-auditor").config(utf8).contentType("multipart/form-data").queryParam("source", "anhui-2025-05")
+                .multiPart("mdtrt_d", dir.resolve("mdtrt_d.csv").toFile(), "text/csv")
+                .multiPart("setl_d", dir.resolve("setl_d.csv").toFile(), "text/csv")
+                .multiPart("fee_list_d", fees.toFile(), "text/csv")
+                .when().post(API + "/claims/imports").then().statusCode(200)
+                .body("rowsRejected", greaterThan(0)).body("errors.file", hasItem("fee_list_d"))
+                .body("errors.file", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.oneOf("mdtrt_d", "setl_d", "fee_list_d")));
+
+        // fee_ocur_time renamed in the header: the load is refused as a whole, naming the part and the column
+        String csv = java.nio.file.Files.readString(fees);
+        java.nio.file.Files.writeString(fees, csv.replaceFirst("fee_ocur_time", "fee_time"));
+        long before = Db.count("SELECT count(*) FROM claim_visit");
+        long audited = Db.count("SELECT count(*) FROM audit_log WHERE action = 'claims.loaded'");
+        as("anhui-auditor").config(utf8).contentType("multipart/form-data")
+                .multiPart("mdtrt_d", dir.resolve("mdtrt_d.csv").toFile(), "text/csv")
+                .multiPart("setl_d", dir.resolve("setl_d.csv").toFile(), "text/csv")
+                .multiPart("fee_list_d", fees.toFile(), "text/csv")
+                .when().post(API + "/claims/imports").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("fee_list_d"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("fee_ocur_time"));
+        assertThat(Db.count("SELECT count(*) FROM claim_visit")).isEqualTo(before);
+        assertThat(Db.count("SELECT count(*) FROM audit_log WHERE action = 'claims.loaded'")).isEqualTo(audited);
     }
 }

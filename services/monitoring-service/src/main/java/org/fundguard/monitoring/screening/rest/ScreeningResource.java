@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -65,13 +66,17 @@ public class ScreeningResource {
                            @Schema(required = true) long rowsRejected, @Schema(required = true) long rowsInvalidated,
                            @Schema(required = true) long visitsStored, @Schema(required = true) long linesStored,
                            @Schema(required = true, description = "Visits of regions outside the caller's, not stored.") long outsideRegion,
+                           @Schema(required = true, description = "Visits whose mdtrt_id is a stored visit of a region outside the caller's: not stored, that visit unchanged; each is listed in errors (field mdtrt_id).") long otherRegionClashes,
                            @Schema(required = true) List<RowErrorView> errors,
                            @Schema(required = true, description = "More bad rows than listed.") boolean errorsTruncated,
                            @Schema(required = true, description = "Problems with a whole file (a missing column, an order it cannot read): then nothing of it is stored.") List<RowErrorView> fileErrors) {
         static LoadView of(ScreeningService.LoadResult r) {
             var i = r.ingest();
+            List<RowErrorView> errors = java.util.stream.Stream.concat(i.errors().stream(), r.clashes().stream())
+                    .map(RowErrorView::of).toList();
             return new LoadView(r.loadId().toString(), i.rowsRead(), i.rowsRejected(), i.rowsInvalidated(), r.visitsStored(),
-                    r.linesStored(), r.outsideRegion(), i.errors().stream().map(RowErrorView::of).toList(), i.errorsTruncated(),
+                    r.linesStored(), r.outsideRegion(), r.clashCount(), errors,
+                    i.errorsTruncated() || r.clashCount() > r.clashes().size(),
                     i.fileErrors().stream().map(f -> new RowErrorView(f.file(), f.line(), null, f.reason())).toList());
         }
     }
@@ -122,10 +127,13 @@ public class ScreeningResource {
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
     @Operation(operationId = "loadClaimsJsonLines", summary = "Load claims in the interface dialect (JSON lines, one visit per line)")
     @APIResponse(responseCode = "200", description = "Loaded; bad rows listed.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LoadView.class)))
+    @APIResponse(responseCode = "400", description = "The source name is too long.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an auditor.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public LoadView loadJsonLines(InputStream body) throws SQLException, IOException {
-        return LoadView.of(service.load(caller.get(), new JsonLinesIngest(IngestOptions.defaults()).stream(body, "claims.jsonl")));
+    public LoadView loadJsonLines(@QueryParam("source") @Size(max = 200) String source, InputStream body) throws SQLException, IOException {
+        // row errors name the file as the caller named it, else "upload"
+        String name = source == null || source.isBlank() ? "upload" : source;
+        return LoadView.of(service.load(caller.get(), new JsonLinesIngest(IngestOptions.defaults()).stream(body, name), source));
     }
 
     @POST
@@ -134,19 +142,21 @@ public class ScreeningResource {
     @RolesAllowed({Roles.AUDITOR, Roles.ADMIN})
     @Operation(operationId = "loadClaimsWarehouse", summary = "Load claims in the warehouse dialect (mdtrt_d, setl_d, fee_list_d as CSV parts)")
     @APIResponse(responseCode = "200", description = "Loaded; bad rows listed.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LoadView.class)))
-    @APIResponse(responseCode = "400", description = "A part is missing.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A part is missing, or a part lacks a required column (the problem names the part and the column); nothing stored.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an auditor.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public LoadView loadWarehouse(@RestForm("mdtrt_d") FileUpload mdtrt, @RestForm("setl_d") FileUpload setl,
+    public LoadView loadWarehouse(@QueryParam("source") @Size(max = 200) String source,
+                                  @RestForm("mdtrt_d") FileUpload mdtrt, @RestForm("setl_d") FileUpload setl,
                                   @RestForm("fee_list_d") FileUpload fees) throws SQLException, IOException {
         for (var part : List.of(new Object[]{"mdtrt_d", mdtrt}, new Object[]{"setl_d", setl}, new Object[]{"fee_list_d", fees})) {
             if (part[1] == null) {
                 throw new org.fundguard.kit.problem.DomainException.InvalidField((String) part[0], "the CSV file part is required");
             }
         }
-        WarehouseFiles files = new WarehouseFiles(WarehouseFiles.Source.of(mdtrt.uploadedFile()),
-                WarehouseFiles.Source.of(setl.uploadedFile()), WarehouseFiles.Source.of(fees.uploadedFile()));
-        return LoadView.of(service.load(caller.get(), new WarehouseCsvIngest(IngestOptions.defaults()).stream(files)));
+        // errors name the part, never the temporary file the upload was buffered in
+        WarehouseFiles files = new WarehouseFiles(WarehouseFiles.Source.of("mdtrt_d", mdtrt.uploadedFile()),
+                WarehouseFiles.Source.of("setl_d", setl.uploadedFile()), WarehouseFiles.Source.of("fee_list_d", fees.uploadedFile()));
+        return LoadView.of(service.load(caller.get(), new WarehouseCsvIngest(IngestOptions.defaults()).stream(files), source));
     }
 
     @POST
