@@ -21,9 +21,10 @@ public interface DatabaseConfig {
     Duration connectTimeout();
 
     /**
-     * A reactive connection on which nothing was sent or received for this long is closed: this ends a query that a
-     * stalled server (stopped, frozen, behind a dead link) never answers, and the transaction with it, which the server
-     * rolls back. A query that legitimately computes longer without sending a row needs a higher value.
+     * A reactive connection whose server has not answered a request of ours for this long is closed
+     * ({@link AnswerDeadline}): this ends a query that a stalled server (stopped, frozen, behind a dead link) never
+     * answers, and the transaction with it, which the server rolls back. A query that legitimately computes longer
+     * without sending a row needs a higher value. Idle connections are not affected.
      */
     @WithDefault("10s")
     Duration silenceTimeout();

@@ -7,6 +7,7 @@ import io.vertx.sqlclient.ClosedConnectionException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
+import java.nio.channels.ClosedChannelException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -63,7 +64,7 @@ public final class DatabaseFailures {
 
     private static boolean matches(Throwable t) {
         if (t instanceof ConnectException || t instanceof NoRouteToHostException || t instanceof SocketTimeoutException
-                || t instanceof ClosedConnectionException
+                || t instanceof ClosedConnectionException || t instanceof ClosedChannelException
                 || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
             return true;
         }
