@@ -1,6 +1,7 @@
 package org.fundguard.security;
 
 import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -39,6 +40,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>at most {@code fundguard.token-cache.max-entries} (0 turns the cache off); when full, expired entries are dropped and new tokens are
  *       simply verified every time until there is room again.</li>
  * </ul>
+ * Whether cached or not, a token signed with a key the realm no longer publishes ({@link SigningKeys}) is refused here
+ * with 401, before quarkus-oidc, which would go on trusting a removed key it fetched once.
  */
 @ApplicationScoped
 public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationRequest> {
@@ -59,7 +62,7 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
     /** Marks an identity served from here, so that {@link Recorder} does not store it again. */
     static final String FROM_CACHE = "fundguard.token-cache";
 
-    private record Entry(SecurityIdentity identity, long validUntilMillis) {
+    private record Entry(SecurityIdentity identity, long validUntilMillis, String kid) {
     }
 
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
@@ -73,10 +76,12 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
     private final Map<ByteBuffer, Entry> entries = new ConcurrentHashMap<>();
     private final int maxEntries;
     private final long maxAgeMillis;
+    private final SigningKeys keys;
 
-    public VerifiedTokenCache(Config config) {
+    public VerifiedTokenCache(Config config, SigningKeys keys) {
         this.maxEntries = config.maxEntries();
         this.maxAgeMillis = config.maxAge().toMillis();
+        this.keys = keys;
     }
 
     @Override
@@ -92,27 +97,40 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
 
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        if (maxEntries <= 0 || !(request.getToken() instanceof AccessTokenCredential)) {
+        if (!(request.getToken() instanceof AccessTokenCredential)) {
             return Uni.createFrom().nullItem();
         }
-        ByteBuffer key = key(request.getToken().getToken());
-        Entry e = entries.get(key);
-        if (e == null) {
+        String token = request.getToken().getToken();
+        if (maxEntries > 0) {
+            ByteBuffer key = key(token);
+            Entry e = entries.get(key);
+            if (e != null) {
+                if (System.currentTimeMillis() < e.validUntilMillis() && keys.isCurrent(e.kid())) {
+                    return Uni.createFrom().item(rebind(e.identity(), request, context));
+                }
+                entries.remove(key, e);
+            }
+        }
+        String kid = SigningKeys.keyIdOf(token);
+        if (keys.isCurrent(kid)) {
+            // quarkus-oidc verifies it
             return Uni.createFrom().nullItem();
         }
-        if (System.currentTimeMillis() >= e.validUntilMillis()) {
-            entries.remove(key, e);
-            return Uni.createFrom().nullItem();
-        }
-        // the same principal, roles and credential; this request's routing context and request context
+        return keys.accepts(kid).onItem().transformToUni(ok -> ok ? Uni.createFrom().<SecurityIdentity>nullItem()
+                : Uni.createFrom().failure(new AuthenticationFailedException("the token's signing key is not published by the realm")));
+    }
+
+    /** The same principal, roles and credential; this request's routing context and request context. */
+    private static SecurityIdentity rebind(SecurityIdentity identity, TokenAuthenticationRequest request,
+                                           AuthenticationRequestContext context) {
         RoutingContext rc = HttpSecurityUtils.getRoutingContextAttribute(request);
-        QuarkusSecurityIdentity.Builder b = QuarkusSecurityIdentity.builder(e.identity())
+        QuarkusSecurityIdentity.Builder b = QuarkusSecurityIdentity.builder(identity)
                 .addAttribute(FROM_CACHE, Boolean.TRUE)
                 .addAttribute(AuthenticationRequestContext.class.getName(), context);
         if (rc != null) {
             b.addAttribute(RoutingContext.class.getName(), rc);
         }
-        return Uni.createFrom().item(b.build());
+        return b.build();
     }
 
     /** Keeps the identity of a token quarkus-oidc has just verified. */
@@ -137,7 +155,7 @@ public class VerifiedTokenCache implements IdentityProvider<TokenAuthenticationR
                 return;
             }
         }
-        entries.put(key(token.getToken()), new Entry(identity, validUntil));
+        entries.put(key(token.getToken()), new Entry(identity, validUntil, SigningKeys.keyIdOf(token.getToken())));
     }
 
     /** Tokens whose identity is kept now. */

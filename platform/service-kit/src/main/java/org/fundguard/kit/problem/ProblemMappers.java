@@ -14,6 +14,8 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.fundguard.kit.db.DatabaseConfig;
+import org.fundguard.kit.db.DatabaseFailures;
 import org.fundguard.kit.request.RequestId;
 import org.fundguard.security.HttpEdge;
 import org.fundguard.security.LoggedPath;
@@ -29,7 +31,9 @@ import java.util.stream.Collectors;
 /**
  * Maps every failure of a REST call to problem+json: domain refusals to their status, validation and unreadable
  * JSON to 400 with the fields named, security to 401/403, the REST layer's own statuses kept, and anything else
- * to a 500 that carries only the trace id (the cause is logged, never returned).
+ * to a 500 that carries only the trace id (the cause is logged, never returned) — except a database that cannot be
+ * reached (down, stalled, restarting), which is a 503 with {@code Retry-After}: the caller may try again, nothing was
+ * stored.
  */
 public class ProblemMappers {
 
@@ -156,12 +160,27 @@ public class ProblemMappers {
         return "parameter";
     }
 
+    private final DatabaseConfig database;
+
+    public ProblemMappers(DatabaseConfig database) {
+        this.database = database;
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         if (HttpEdge.isTooManyParts(e)) {
             return respond(413, "Payload Too Large", HttpEdge.TOO_MANY_PARTS_DETAIL, uri, null);
         }
         String trace = RequestId.current().orElse("none");
+        if (DatabaseFailures.isUnavailable(e)) {
+            // an outage, not a bug: one line without a stack trace per refused request
+            LOG.warnf("database unavailable for %s (traceId %s): %s", uri == null ? "?" : LoggedPath.of(uri.getPath()),
+                    trace, DatabaseFailures.describe(e));
+            String retryAfter = Integer.toString(database.retryAfterSeconds());
+            return Response.fromResponse(respond(503, "Service Unavailable",
+                    "The service cannot reach its database right now; retry after " + retryAfter + " s.",
+                    uri, null)).header("Retry-After", retryAfter).build();
+        }
         // the path as it may be logged: a receipt code in it is masked
         LOG.errorf(e, "unexpected failure of %s (traceId %s)", uri == null ? "?" : LoggedPath.of(uri.getPath()), trace);
         return respond(500, "Internal Server Error", "Something went wrong on our side; quote the trace id when reporting it.",
