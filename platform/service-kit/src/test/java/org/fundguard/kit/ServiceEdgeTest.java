@@ -101,9 +101,9 @@ class ServiceEdgeTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(value = {
-            "'{\"name\":\"a\",\"parts\":[{\"region\":\"341100\",\"count\":1,}]}' | parts[0] | line 1, column 51",
+            "'{\"name\":\"a\",\"parts\":[{\"region\":\"341100\",\"count\":1,}]}' | parts[0] | line 1, column",
             "'{\"name\":\"secret-text'                                         | name     | line 1",
-            "'{\"name\" \"x\"}'                                                | body     | line 1, column 10"},
+            "'{\"name\" \"x\"}'                                                | name     | line 1, column 10"},
             delimiter = '|', quoteCharacter = '\'')
     void illFormedJsonIs400NamingWhereItBrokeWithoutQuotingIt(String body, String field, String where) {
         given().auth().oauth2(Tokens.user("chuzhou-report-handler"))

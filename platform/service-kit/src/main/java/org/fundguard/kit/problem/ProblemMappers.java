@@ -74,22 +74,27 @@ public class ProblemMappers {
             return respond(400, "Bad Request", "The request body names a field twice.", uri,
                     List.of(new Problem.FieldError(StrictJson.duplicateField(duplicate), "appears more than once")));
         }
-        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            String field = m.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
+        JsonParseException syntax = StrictJson.syntaxError(e);
+        String path = e instanceof JsonMappingException m && !m.getPath().isEmpty() ? path(m) : null;
+        if (syntax != null) {
+            // where the parser stopped (the field it was in, else "body"), by line and column; never the caller's text
+            return respond(400, "Bad Request", "The request body is not well-formed JSON.", uri,
+                    List.of(new Problem.FieldError(path != null ? path : StrictJson.field(syntax), StrictJson.where(syntax))));
+        }
+        if (path != null) {
             String message = e instanceof StrictJson.RefusedText r ? r.reason() : "has the wrong type or format";
             return respond(400, "Bad Request", "The request body could not be read.", uri,
-                    List.of(new Problem.FieldError(field, message)));
-        }
-        JsonParseException syntax = StrictJson.syntaxError(e);
-        if (syntax != null) {
-            // where the parser stopped: the field it was in (or "body"), and the line and column, never the text
-            return respond(400, "Bad Request", "The request body is not well-formed JSON.", uri,
-                    List.of(new Problem.FieldError(StrictJson.field(syntax.getProcessor()), StrictJson.where(syntax))));
+                    List.of(new Problem.FieldError(path, message)));
         }
         return respond(400, "Bad Request", "The request body could not be read.", uri,
                 List.of(new Problem.FieldError("body", "could not be read")));
+    }
+
+    /** A mapping failure's place in the body, as the caller wrote it: {@code parts[0].region}. */
+    private static String path(JsonMappingException m) {
+        return m.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})

@@ -79,14 +79,19 @@ public class StrictJson implements ObjectMapperCustomizer {
         return null;
     }
 
-    /** The parser's refusal of ill-formed JSON in {@code e} or its causes (with the parser, to name the place), or null. */
+    /** The parser's refusal of ill-formed JSON in {@code e} or its causes, or null. */
     static JsonParseException syntaxError(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JsonParseException p && p.getProcessor() instanceof JsonParser) {
+            if (t instanceof JsonParseException p) {
                 return p;
             }
         }
         return null;
+    }
+
+    /** Where the parser stopped, as {@link #field(JsonParser)} names it ({@code body} when the parser is not known). */
+    static String field(JsonParseException e) {
+        return e.getProcessor() instanceof JsonParser p ? field(p) : "body";
     }
 
     /** What is wrong with ill-formed JSON, by line and column only: the parser's message quotes the caller's text. */
