@@ -68,6 +68,16 @@ class ProblemJsonTest {
     }
 
     @Test
+    void anUnknownEnumValueListsTheAllowedValues() {
+        given().auth().oauth2(Tokens.user("chuzhou-report-handler"))
+                .contentType(ContentType.JSON).body("{\"name\":\"x\",\"parts\":[{\"region\":\"341100\",\"count\":1,\"grade\":\"HUGE\"}]}")
+                .when().post(WIDGETS)
+                .then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", contains("parts[0].grade"))
+                .body("errors.message", contains("must be one of SMALL, LARGE"));
+    }
+
+    @Test
     void wrongJsonTypeNamesTheField() {
         given().auth().oauth2(Tokens.user("chuzhou-report-handler"))
                 .contentType(ContentType.JSON).body("{\"name\":\"x\",\"parts\":[{\"region\":\"341100\",\"count\":\"many\"}]}")

@@ -11,10 +11,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.fundguard.kit.problem.DomainException;
+import org.fundguard.kit.problem.Problem;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -45,11 +47,42 @@ public record DecisionRequest(
 
     /** 条例 article or agreement clause. */
     public record LegalBasis(@NotNull Article article, @Size(max = 500) String clause) {
-        public enum Article { REGULATION_ART_38, REGULATION_ART_40, REGULATION_ART_41, AGREEMENT_CLAUSE }
+        public enum Article {
+            REGULATION_ART_38("1", "2", "art. 38 (misuse)"),
+            REGULATION_ART_40("2", "5", "art. 40 (fraud)"),
+            REGULATION_ART_41("2", "5", "art. 41 (fraud by an insured person)"),
+            /** An agreement clause: no administrative fine. */
+            AGREEMENT_CLAUSE("0", "0", "an agreement clause");
+
+            private final BigDecimal minimumFine;
+            private final BigDecimal maximumFine;
+            private final String label;
+
+            Article(String minimumFine, String maximumFine, String label) {
+                this.minimumFine = new BigDecimal(minimumFine);
+                this.maximumFine = new BigDecimal(maximumFine);
+                this.label = label;
+            }
+
+            /** The lowest fine multiple of the article's range (0 for an agreement clause). */
+            public BigDecimal minimumFine() {
+                return minimumFine;
+            }
+
+            /** The upper bound of the article's fine range: what makes one article heavier than another. */
+            public BigDecimal maximumFine() {
+                return maximumFine;
+            }
+
+            public String label() {
+                return label;
+            }
+        }
     }
 
     /** An agreement action, e.g. suspending a department for 6 months. */
     public record AgreementAction(@NotNull Action action, @Size(max = 100) String department, @Min(1) @Max(12) Integer months) {
+        /** In order of severity, lightest first ({@link DecisionSeverity} compares by this order). */
         public enum Action { INTERVIEW, WARNING, SUSPEND_DEPARTMENT, SUSPEND_SETTLEMENT, TERMINATE_AGREEMENT }
     }
 
@@ -69,37 +102,105 @@ public record DecisionRequest(
      * 40 or 41), a department suspension other than 6–12 months or without the department. Throws a 400 naming the field.
      */
     public DecisionRequest checkLegalRanges() {
-        if (fineMultiple != null && new BigDecimal(fineMultiple).signum() > 0) {
-            BigDecimal m = new BigDecimal(fineMultiple);
-            switch (legalBasis.article()) {
-                case REGULATION_ART_38 -> range(m, "1", "2", "art. 38 (misuse)");
-                case REGULATION_ART_40 -> range(m, "2", "5", "art. 40 (fraud)");
-                case REGULATION_ART_41 -> range(m, "2", "5", "art. 41 (fraud by an insured person)");
-                case AGREEMENT_CLAUSE -> throw new DomainException.InvalidField("fineMultiple",
-                        "a fine is an administrative penalty under art. 38, 40 or 41, not an agreement clause");
-            }
-        }
-        List<AgreementAction> actions = agreementActions == null ? List.of() : agreementActions;
-        for (int i = 0; i < actions.size(); i++) {
-            AgreementAction a = actions.get(i);
-            if (a.action() == AgreementAction.Action.SUSPEND_DEPARTMENT) {
-                if (a.months() == null || a.months() < 6 || a.months() > 12) {
-                    throw new DomainException.InvalidField("agreementActions[" + i + "].months",
-                            "a department is suspended for 6 to 12 months (条例 art. 38, 40)");
-                }
-                if (a.department() == null || a.department().isBlank()) {
-                    throw new DomainException.InvalidField("agreementActions[" + i + "].department", "name the department suspended");
-                }
-            }
+        return checkLegalRanges("");
+    }
+
+    /**
+     * {@link #checkLegalRanges()} for a decision that is part of a larger body: every field is named after
+     * {@code prefix} (e.g. {@code "decision."}), as the body's validation names it.
+     */
+    public DecisionRequest checkLegalRanges(String prefix) {
+        List<Problem.FieldError> errors = rangeErrors(prefix);
+        if (!errors.isEmpty()) {
+            throw invalid(errors);
         }
         return this;
     }
 
-    private static void range(BigDecimal m, String min, String max, String article) {
-        if (m.compareTo(new BigDecimal(min)) < 0 || m.compareTo(new BigDecimal(max)) > 0) {
-            throw new DomainException.InvalidField("fineMultiple", "under " + article + " the fine is " + min + " to " + max
-                    + " times the loss");
+    /**
+     * The legal ranges and the fields checked against each other, every error at once (400 naming each field after
+     * {@code prefix}): the article fits the conduct (misuse is art. 38; fraud art. 40 or, by an insured person, 41; an
+     * agreement clause fits either), the decision type fits the article (an administrative penalty rests on art. 38,
+     * 40 or 41; agreement handling on an agreement clause), agreement handling carries no administrative fine, and the
+     * fine is within its article's range.
+     */
+    public DecisionRequest checkConsistent(String prefix) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        LegalBasis.Article article = legalBasis.article();
+        boolean penalty = decisionType == DecisionType.ADMINISTRATIVE_PENALTY;
+        if (penalty && article == LegalBasis.Article.AGREEMENT_CLAUSE) {
+            errors.add(new Problem.FieldError(prefix + "legalBasis.article",
+                    "an administrative penalty rests on art. 38, 40 or 41 of the regulation, not on an agreement clause"));
+        } else if (!penalty && article != LegalBasis.Article.AGREEMENT_CLAUSE) {
+            errors.add(new Problem.FieldError(prefix + "legalBasis.article",
+                    "agreement handling (协议处理) rests on an agreement clause (AGREEMENT_CLAUSE), not on " + article));
         }
+        if (article == LegalBasis.Article.REGULATION_ART_38 && conduct != Conduct.MISUSE) {
+            errors.add(new Problem.FieldError(prefix + "conduct", "art. 38 is misuse (MISUSE); fraud is art. 40 or 41"));
+        } else if ((article == LegalBasis.Article.REGULATION_ART_40 || article == LegalBasis.Article.REGULATION_ART_41)
+                && conduct != Conduct.FRAUD) {
+            errors.add(new Problem.FieldError(prefix + "conduct", "art. 40 and 41 are fraud (FRAUD); misuse is art. 38"));
+        }
+        if (!penalty && fine().signum() > 0) {
+            errors.add(new Problem.FieldError(prefix + "fineMultiple",
+                    "agreement handling carries no administrative fine; a fine is an administrative penalty"));
+        }
+        for (Problem.FieldError e : rangeErrors(prefix)) {
+            if (errors.stream().noneMatch(x -> x.field().equals(e.field()))) {
+                errors.add(e);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw invalid(errors);
+        }
+        return this;
+    }
+
+    private List<Problem.FieldError> rangeErrors(String prefix) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        BigDecimal m = fine();
+        if (m.signum() > 0) {
+            switch (legalBasis.article()) {
+                case REGULATION_ART_38, REGULATION_ART_40, REGULATION_ART_41 -> {
+                    if (m.compareTo(legalBasis.article().minimumFine()) < 0 || m.compareTo(legalBasis.article().maximumFine()) > 0) {
+                        errors.add(new Problem.FieldError(prefix + "fineMultiple", "under " + legalBasis.article().label()
+                                + " the fine is " + legalBasis.article().minimumFine().toPlainString() + " to "
+                                + legalBasis.article().maximumFine().toPlainString() + " times the loss"));
+                    }
+                }
+                case AGREEMENT_CLAUSE -> errors.add(new Problem.FieldError(prefix + "fineMultiple",
+                        "a fine is an administrative penalty under art. 38, 40 or 41, not an agreement clause"));
+            }
+        }
+        List<AgreementAction> actions = actions();
+        for (int i = 0; i < actions.size(); i++) {
+            AgreementAction a = actions.get(i);
+            if (a.action() == AgreementAction.Action.SUSPEND_DEPARTMENT) {
+                if (a.months() == null || a.months() < 6 || a.months() > 12) {
+                    errors.add(new Problem.FieldError(prefix + "agreementActions[" + i + "].months",
+                            "a department is suspended for 6 to 12 months (条例 art. 38, 40)"));
+                }
+                if (a.department() == null || a.department().isBlank()) {
+                    errors.add(new Problem.FieldError(prefix + "agreementActions[" + i + "].department", "name the department suspended"));
+                }
+            }
+        }
+        return errors;
+    }
+
+    private static DomainException invalid(List<Problem.FieldError> errors) {
+        return errors.size() == 1 ? new DomainException.InvalidField(errors.get(0).field(), errors.get(0).message())
+                : new DomainException.InvalidFields(errors);
+    }
+
+    /** The fine multiple, 0 when there is none. */
+    public BigDecimal fine() {
+        return fineMultiple == null ? BigDecimal.ZERO : new BigDecimal(fineMultiple);
+    }
+
+    /** The agreement actions, empty when there are none. */
+    public List<AgreementAction> actions() {
+        return agreementActions == null ? List.of() : agreementActions;
     }
 
     /** The event of this decision, final at {@code decidedAt}, for a fund loss (案值) of {@code fundLoss}. */

@@ -3,6 +3,7 @@ package org.fundguard.kit.problem;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -82,7 +83,9 @@ public class ProblemMappers {
                     List.of(new Problem.FieldError(path != null ? path : StrictJson.field(syntax), StrictJson.where(syntax))));
         }
         if (path != null) {
-            String message = e instanceof StrictJson.RefusedText r ? r.reason() : "has the wrong type or format";
+            String message = e instanceof StrictJson.RefusedText r ? r.reason()
+                    : e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()
+                    ? allowedValues(f.getTargetType()) : "has the wrong type or format";
             return respond(400, "Bad Request", "The request body could not be read.", uri,
                     List.of(new Problem.FieldError(path, message)));
         }
@@ -95,6 +98,12 @@ public class ProblemMappers {
         return m.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    /** "must be one of A, B, C": the constants of an enum a value did not name, in their declared order. */
+    public static String allowedValues(Class<?> enumType) {
+        return "must be one of " + java.util.Arrays.stream(enumType.getEnumConstants()).map(c -> ((Enum<?>) c).name())
+                .collect(Collectors.joining(", "));
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})

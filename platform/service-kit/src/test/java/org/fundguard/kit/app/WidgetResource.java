@@ -42,7 +42,9 @@ public class WidgetResource {
     public record NewWidget(@NotBlank @Size(max = 100) String name, List<@Valid Part> parts) {
     }
 
-    public record Part(@Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit region code") String region, int count) {
+    public record Part(@Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit region code") String region, int count, Grade grade) {
+        /** How big a part is (optional): an enum whose refusal lists its values. */
+        public enum Grade { SMALL, LARGE }
     }
 
     private final WidgetService service;

@@ -16,7 +16,7 @@ import java.util.List;
 final class OutcomeQueries {
 
     /** SQL conditions on {@code review_case r}: what reviewers confirmed (second review, or a definite violation on investigation). */
-    private static final String CONFIRMED = "r.second_outcome = 'CONFIRM' AND r.status <> 'DISMISSED' OR r.result_type = 'DEFINITE' AND r.fund_loss IS NOT NULL";
+    private static final String CONFIRMED = "r.second_outcome = 'CONFIRMED' AND r.status <> 'DISMISSED' OR r.result_type = 'DEFINITE' AND r.fund_loss IS NOT NULL";
     /** ... and what they dismissed (at second review or on investigation). */
     private static final String DISMISSED = "r.status = 'DISMISSED'";
 
@@ -27,16 +27,28 @@ final class OutcomeQueries {
             + "FROM finding f LEFT JOIN review_case r ON r.finding_id = f.id WHERE f.admdvs LIKE ? "
             + "GROUP BY f.rule_code, f.knowledge_point_id ORDER BY count(*) DESC, f.rule_code, f.knowledge_point_id";
 
-    private static final String STATISTICS = "SELECT f.admdvs, f.rule_code, to_char(f.found_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, count(*), "
-            + "count(*) FILTER (WHERE " + CONFIRMED + "), "
-            + "count(*) FILTER (WHERE " + DISMISSED + "), "
-            + "count(*) FILTER (WHERE r.status = 'DECIDED'), "
-            + "coalesce(sum(r.fund_loss) FILTER (WHERE r.status = 'DECIDED'), 0), "
-            + "coalesce(sum(round(coalesce((r.decision -> 'decision' ->> 'fineMultiple')::numeric, 0) * r.fund_loss, 2)) "
-            + "  FILTER (WHERE r.status = 'DECIDED'), 0) "
-            + "FROM finding f LEFT JOIN review_case r ON r.finding_id = f.id "
-            + "WHERE f.admdvs LIKE ? AND f.found_at >= ? AND f.found_at < ? "
-            + "GROUP BY 1, 2, 3 ORDER BY 3, 1, 2";
+    /**
+     * A finding's claim time: its visit's first settlement ({@code setl_time}); null for a visit not settled or no
+     * longer stored.
+     */
+    private static final String SETTLED = "(SELECT min((s ->> 'setl_time')::timestamp) FROM claim_visit v, "
+            + "jsonb_array_elements(coalesce(v.body -> 'setlinfo', '[]'::jsonb)) s WHERE v.mdtrt_id = f.mdtrt_id)";
+
+    private static String statistics(boolean found, boolean claims) {
+        String month = claims ? "to_char(x.settled, 'YYYY-MM')" : "to_char(x.found_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')";
+        return "SELECT x.admdvs, x.rule_code, " + month + " AS month, count(*), "
+                + "count(*) FILTER (WHERE " + CONFIRMED + "), "
+                + "count(*) FILTER (WHERE " + DISMISSED + "), "
+                + "count(*) FILTER (WHERE r.status = 'DECIDED'), "
+                + "coalesce(sum(r.fund_loss) FILTER (WHERE r.status = 'DECIDED'), 0), "
+                + "coalesce(sum(round(coalesce((r.decision -> 'decision' ->> 'fineMultiple')::numeric, 0) * r.fund_loss, 2)) "
+                + "  FILTER (WHERE r.status = 'DECIDED'), 0) "
+                + "FROM (SELECT f.id, f.admdvs, f.rule_code, f.found_at" + (claims ? ", " + SETTLED + " AS settled" : "")
+                + " FROM finding f WHERE f.admdvs LIKE ?" + (found ? " AND f.found_at >= ? AND f.found_at < ?" : "") + ") x "
+                + "LEFT JOIN review_case r ON r.finding_id = x.id "
+                + (claims ? "WHERE x.settled >= ? AND x.settled < ? " : "")
+                + "GROUP BY 1, 2, 3 ORDER BY 3, 1, 2";
+    }
 
     private OutcomeQueries() {
     }
@@ -60,13 +72,27 @@ final class OutcomeQueries {
         }
     }
 
-    /** Findings of the region found from {@code from} to {@code to} (China Standard Time, inclusive) by region, rule and month. */
-    static List<ReviewService.MonthFigures> statistics(Connection c, String regionLike, LocalDate from, LocalDate to) throws SQLException {
+    /**
+     * Findings of the region by region, rule and month: found from {@code from} to {@code to} (China Standard Time,
+     * inclusive) and/or whose claims were settled from {@code claimFrom} to {@code claimTo} (inclusive; then the month
+     * is the settlement's). A pair is null when not asked.
+     */
+    static List<ReviewService.MonthFigures> statistics(Connection c, String regionLike, LocalDate from, LocalDate to,
+                                                       LocalDate claimFrom, LocalDate claimTo) throws SQLException {
         List<ReviewService.MonthFigures> rows = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(STATISTICS)) {
-            ps.setString(1, regionLike);
-            ps.setObject(2, from.atStartOfDay(BusinessClock.ZONE).toOffsetDateTime());
-            ps.setObject(3, to.plusDays(1).atStartOfDay(BusinessClock.ZONE).toOffsetDateTime());
+        boolean found = from != null;
+        boolean claims = claimFrom != null;
+        try (PreparedStatement ps = c.prepareStatement(statistics(found, claims))) {
+            int i = 1;
+            ps.setString(i++, regionLike);
+            if (found) {
+                ps.setObject(i++, from.atStartOfDay(BusinessClock.ZONE).toOffsetDateTime());
+                ps.setObject(i++, to.plusDays(1).atStartOfDay(BusinessClock.ZONE).toOffsetDateTime());
+            }
+            if (claims) {
+                ps.setObject(i++, claimFrom.atStartOfDay());
+                ps.setObject(i, claimTo.plusDays(1).atStartOfDay());
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new ReviewService.MonthFigures(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),

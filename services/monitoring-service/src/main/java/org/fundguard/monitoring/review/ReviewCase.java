@@ -71,6 +71,9 @@ public class ReviewCase extends PanacheEntityBase {
     public String appealDocuments;
     @Column(name = "appealed_at")
     public OffsetDateTime appealedAt;
+    /** Why the institution's appeal did not hold, as the institution is told (the investigation note stays internal). */
+    @Column(name = "appeal_answer")
+    public String appealAnswer;
     public String investigator;
     @Column(name = "investigation_note")
     public String investigationNote;
@@ -81,6 +84,9 @@ public class ReviewCase extends PanacheEntityBase {
     /** The drafted decision ({@code DecisionRequest} and responsible persons) as JSON. */
     @JdbcTypeCode(SqlTypes.JSON)
     public String decision;
+    /** 1 for the first draft, +1 for each correction sent to the institution (each with its own statement period). */
+    @Column(name = "draft_revision")
+    public int draftRevision;
     @Column(name = "decision_drafted_by")
     public String decisionDraftedBy;
     @Column(name = "statement_text")

@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.fundguard.kit.audit.AuditLog;
 import org.fundguard.kit.calendar.WorkingDayCalendar;
 import org.fundguard.kit.decision.DecisionRequest;
+import org.fundguard.kit.decision.DecisionSeverity;
+import org.fundguard.kit.problem.Problem;
 import org.fundguard.kit.decision.ViolationDecided;
 import org.fundguard.kit.outbox.Outbox;
 import org.fundguard.kit.page.PageRequest;
@@ -45,7 +47,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class ReviewService {
 
-    public enum Outcome { CONFIRM, DISMISS }
+    /** What a reviewer, an investigator or a re-checker found: one vocabulary for every step. */
+    public enum Outcome { CONFIRMED, DISMISSED }
 
     /**
      * A document sent with an appeal as service-kit's upload checker passed it: the name shown (no control or bidi-override
@@ -180,6 +183,9 @@ public class ReviewService {
     public Uni<ReviewCase> assign(Caller staff, UUID id, String assignee) {
         return change(staff, id, "review.assigned", c -> {
             requireOpen(c);
+            if (c.status == ReviewStatus.SECOND_REVIEW && assignee.equals(c.firstReviewer)) {
+                throw new DomainException.AccessDenied("Separation of duties: the second review must be by another auditor than the first.");
+            }
             c.assignee = assignee;
         });
     }
@@ -194,6 +200,8 @@ public class ReviewService {
             c.firstOutcome = outcome.name();
             c.firstReason = reason;
             c.firstAt = clock.now();
+            // the case is free for a second reviewer: the first may not take it (SECOND_REVIEW refuses them)
+            c.assignee = null;
             step(c, ReviewStatus.SECOND_REVIEW, days.secondReviewDays());
         });
     }
@@ -204,7 +212,7 @@ public class ReviewService {
      */
     @WithTransaction
     public Uni<ReviewCase> secondReview(Caller staff, UUID id, Outcome outcome, String reason, boolean suppressSimilar) {
-        if (suppressSimilar && outcome != Outcome.DISMISS) {
+        if (suppressSimilar && outcome != Outcome.DISMISSED) {
             return Uni.createFrom().failure(new DomainException.InvalidField("suppressSimilar", "only a dismissal suppresses later hits"));
         }
         return change(staff, id, "review.second-reviewed", c -> {
@@ -216,7 +224,7 @@ public class ReviewService {
             c.secondOutcome = outcome.name();
             c.secondReason = reason;
             c.secondAt = clock.now();
-            if (outcome == Outcome.CONFIRM) {
+            if (outcome == Outcome.CONFIRMED) {
                 step(c, ReviewStatus.APPEAL_OPEN, days.appealDays());
             } else {
                 close(c, ReviewStatus.DISMISSED, "dismissed at second review: " + reason);
@@ -267,7 +275,9 @@ public class ReviewService {
             c.appealDocuments = write(Map.of("documents", stored)); // a JSON object: the reactive client maps jsonb to objects
             c.appealedAt = clock.now();
             step(c, ReviewStatus.INVESTIGATION, days.investigationDays());
-            return ReviewDocument.persist(rows).replaceWith(c)
+            // no documents is allowed: persisting an empty batch is not
+            Uni<Void> saved = rows.isEmpty() ? Uni.createFrom().voidItem() : ReviewDocument.persist(rows);
+            return saved.replaceWith(c)
                     .call(x -> audit.record(system, "review.appealed", "review-case", c.id.toString(), before, snapshot(c)));
         });
     }
@@ -277,7 +287,8 @@ public class ReviewService {
      * from the appeal step once its period has ended without one.
      */
     @WithTransaction
-    public Uni<ReviewCase> investigate(Caller staff, UUID id, boolean confirmed, BigDecimal fundLoss, String note) {
+    public Uni<ReviewCase> investigate(Caller staff, UUID id, Outcome outcome, BigDecimal fundLoss, String note, String appealAnswer) {
+        boolean confirmed = outcome == Outcome.CONFIRMED;
         return change(staff, id, "review.investigated", c -> {
             if (c.status == ReviewStatus.APPEAL_OPEN && !clock.today().isAfter(c.stepDue)) {
                 throw new DomainException.StateConflict("Case " + id + " is open to the institution's appeal until " + c.stepDue + ".");
@@ -288,6 +299,10 @@ public class ReviewService {
             if (confirmed && fundLoss == null) {
                 throw new DomainException.InvalidField("fundLoss", "a confirmed violation needs the fund loss to recover");
             }
+            if (confirmed && c.appealedAt != null && (appealAnswer == null || appealAnswer.isBlank())) {
+                throw new DomainException.InvalidField("appealAnswer", "say why the institution's appeal does not hold; the institution sees it");
+            }
+            c.appealAnswer = c.appealedAt == null ? null : appealAnswer;
             c.investigator = staff.username();
             c.investigationNote = note;
             c.fundLoss = confirmed ? fundLoss : null;
@@ -300,15 +315,33 @@ public class ReviewService {
         });
     }
 
-    /** 处理: the handling decision drafted; the institution may now state and defend (陈述申辩). */
+    /**
+     * 处理: the handling decision drafted, its fields checked against each other; the institution may now state and
+     * defend (陈述申辩). A draft already sent may be corrected until the decision is final: the correction replaces it,
+     * the institution's statement on the earlier draft stays in the audit trail, and a new statement period begins
+     * (行政处罚法 art. 44–45: the party is heard on the decision that will be made).
+     */
     @WithTransaction
     public Uni<ReviewCase> draftDecision(Caller staff, UUID id, Draft draft) {
-        draft.decision().checkLegalRanges();
-        return change(staff, id, "review.decision-drafted", c -> {
-            requireStatus(c, ReviewStatus.DECISION);
+        draft.decision().checkConsistent("decision.");
+        return visible(staff, id).chain(c -> {
+            boolean correction = c.status == ReviewStatus.STATEMENT;
+            if (!correction) {
+                requireStatus(c, ReviewStatus.DECISION);
+            }
+            Map<String, Object> before = snapshot(c);
+            if (correction) {
+                before.put("draft", c.decision);
+                before.put("statementText", c.statementText);
+            }
             c.decision = write(draft);
             c.decisionDraftedBy = staff.username();
+            c.draftRevision = correction ? c.draftRevision + 1 : 1;
+            c.statementText = null;
+            c.statementAt = null;
             step(c, ReviewStatus.STATEMENT, days.statementDays());
+            return audit.record(staff, correction ? "review.decision-corrected" : "review.decision-drafted", "review-case",
+                    c.id.toString(), before, snapshot(c)).replaceWith(c);
         });
     }
 
@@ -341,7 +374,7 @@ public class ReviewService {
     @WithTransaction
     public Uni<ReviewCase> finalDecision(Caller staff, UUID id, Draft revised) {
         if (revised != null) {
-            revised.decision().checkLegalRanges();
+            revised.decision().checkConsistent("revised.decision.");
         }
         return visible(staff, id).chain(c -> {
             requireStatus(c, ReviewStatus.STATEMENT);
@@ -350,6 +383,14 @@ public class ReviewService {
                         + "; the decision becomes final after its statement or after that day.");
             }
             Map<String, Object> before = snapshot(c);
+            if (revised != null) {
+                List<Problem.FieldError> heavier = heavier(revised, read(c.decision));
+                if (!heavier.isEmpty()) {
+                    throw new DomainException.InvalidFields("The final decision may not be heavier than the draft the institution "
+                            + "was heard on (行政处罚法 art. 44–45): correct the draft (POST …/reviews/" + id
+                            + "/decision), which starts a new statement period.", heavier);
+                }
+            }
             Draft draft = revised != null ? revised : read(c.decision);
             if (revised != null) {
                 c.decision = write(revised);
@@ -364,6 +405,64 @@ public class ReviewService {
             return outbox.append(ViolationDecided.TYPE, event.decisionId(), event)
                     .call(x -> audit.record(staff, "review.decided", "review-case", c.id.toString(), before, snapshot(c)))
                     .replaceWith(c);
+        });
+    }
+
+    /**
+     * Where {@code revised} is heavier than the draft {@code heard}: the decision by service-kit's
+     * {@link DecisionSeverity} ordering, and a responsible person not named in the draft or at a higher level of
+     * responsibility (一般 &lt; 重要 &lt; 主要; their points follow the decision).
+     */
+    static List<Problem.FieldError> heavier(Draft revised, Draft heard) {
+        List<Problem.FieldError> out = new ArrayList<>(DecisionSeverity.heavier(revised.decision(), heard.decision(), "revised.decision."));
+        List<DecisionRequest.ResponsiblePerson> persons = revised.responsiblePersons() == null ? List.of() : revised.responsiblePersons();
+        List<DecisionRequest.ResponsiblePerson> named = heard.responsiblePersons() == null ? List.of() : heard.responsiblePersons();
+        for (int i = 0; i < persons.size(); i++) {
+            DecisionRequest.ResponsiblePerson p = persons.get(i);
+            boolean covered = named.stream().anyMatch(h -> h.nationalCode().equals(p.nationalCode())
+                    && h.responsibilityLevel().compareTo(p.responsibilityLevel()) >= 0);
+            if (!covered) {
+                out.add(new Problem.FieldError("revised.responsiblePersons[" + i + "]",
+                        "not named in the draft at this level of responsibility"));
+            }
+        }
+        return out;
+    }
+
+    /** An appeal document of a case in the auditor's region. */
+    @WithSession
+    public Uni<ReviewDocument> document(Caller staff, UUID caseId, UUID documentId) {
+        return visible(staff, caseId).chain(c -> documentOf(c, documentId));
+    }
+
+    /** An appeal document of a case of the caller's own institution. */
+    @WithSession
+    public Uni<ReviewDocument> institutionDocument(Caller system, UUID caseId, UUID documentId) {
+        return own(system, caseId).chain(c -> documentOf(c, documentId));
+    }
+
+    /** A case of the caller's own institution (404 for any other). */
+    @WithSession
+    public Uni<ReviewCase> ofOwn(Caller system, UUID caseId) {
+        return own(system, caseId);
+    }
+
+    private Uni<ReviewCase> own(Caller system, UUID caseId) {
+        String own = institution(system);
+        return ReviewCase.<ReviewCase>findById(caseId).map(c -> {
+            if (c == null || !own.equals(c.fixmedinsCode)) {
+                throw new DomainException.RecordNotFound("No review case " + caseId + " of institution " + own + ".");
+            }
+            return c;
+        });
+    }
+
+    private static Uni<ReviewDocument> documentOf(ReviewCase c, UUID documentId) {
+        return ReviewDocument.<ReviewDocument>find("id = ?1 and caseId = ?2", documentId, c.id).firstResult().map(d -> {
+            if (d == null) {
+                throw new DomainException.RecordNotFound("No document " + documentId + " of review case " + c.id + ".");
+            }
+            return d;
         });
     }
 
@@ -454,13 +553,34 @@ public class ReviewService {
         }
     }
 
-    /** The caller's region's figures by region, rule and month of the findings found from {@code from} to {@code to}. Blocking. */
-    public List<MonthFigures> statistics(Caller staff, LocalDate from, LocalDate to) throws SQLException {
-        if (to.isBefore(from)) {
-            throw new DomainException.InvalidField("to", "must not be before from");
+    /**
+     * The caller's region's figures by region, rule and month: of the findings found from {@code from} to {@code to},
+     * and/or of the claims settled ({@code setl_time}) from {@code claimFrom} to {@code claimTo} (each pair whole or
+     * absent, at least one given; with a claim period the month is the claim's). Blocking.
+     */
+    public List<MonthFigures> statistics(Caller staff, LocalDate from, LocalDate to, LocalDate claimFrom, LocalDate claimTo)
+            throws SQLException {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        pair(errors, "from", from, "to", to);
+        pair(errors, "claimPeriodFrom", claimFrom, "claimPeriodTo", claimTo);
+        if (errors.isEmpty() && from == null && claimFrom == null) {
+            errors.add(new Problem.FieldError("from", "give the period found (from, to) or the claim period (claimPeriodFrom, claimPeriodTo)"));
+        }
+        if (!errors.isEmpty()) {
+            throw new DomainException.InvalidFields(errors);
         }
         try (Connection c = dataSource.getConnection()) {
-            return OutcomeQueries.statistics(c, staff.scope().likePattern(), from, to);
+            return OutcomeQueries.statistics(c, staff.scope().likePattern(), from, to, claimFrom, claimTo);
+        }
+    }
+
+    private static void pair(List<Problem.FieldError> errors, String fromName, LocalDate from, String toName, LocalDate to) {
+        if (from == null && to != null) {
+            errors.add(new Problem.FieldError(fromName, "is required with " + toName));
+        } else if (from != null && to == null) {
+            errors.add(new Problem.FieldError(toName, "is required with " + fromName));
+        } else if (from != null && to.isBefore(from)) {
+            errors.add(new Problem.FieldError(toName, "must not be before " + fromName));
         }
     }
 
@@ -550,6 +670,7 @@ public class ReviewService {
         m.put("appealed", c.appealedAt != null);
         m.put("fundLoss", c.fundLoss == null ? null : c.fundLoss.toPlainString());
         m.put("statement", c.statementAt != null);
+        m.put("draftRevision", c.draftRevision);
         m.put("decisionId", c.decisionId == null ? null : c.decisionId.toString());
         return m;
     }

@@ -27,28 +27,34 @@ final class ScreeningQueries {
     private ScreeningQueries() {
     }
 
+    private static final String JOB_COLUMNS = "SELECT id, region, period_from, period_to, rule_set_version, status, claims_screened, "
+            + "lines_screened, hits, findings_new, started_by, started_at, finished_at, error FROM screening_job";
+    private static final String FINDING_FIELDS = "f.id, f.rule_code, f.knowledge_point_id, f.knowledge_point_version, "
+            + "f.result_type, f.sev_deg, f.mdtrt_id, f.psn_no, f.admdvs, f.fixmedins_code, f.feedetl_sns, f.amount, f.reason, "
+            + "f.related_mdtrt_ids, f.rule_set_version, f.job_id, f.found_at, f.status, f.evidence";
+    private static final String FINDING_COLUMNS = "SELECT " + FINDING_FIELDS + " FROM finding f";
+
     /** The job, or null. */
     static ScreeningService.Job job(Connection c, UUID id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, region, period_from, period_to, rule_set_version, status, claims_screened, lines_screened, hits, "
-                        + "findings_new, started_by, started_at, finished_at, error FROM screening_job WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(JOB_COLUMNS + " WHERE id = ?")) {
             ps.setObject(1, id);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                return new ScreeningService.Job(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, LocalDate.class),
-                        rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getLong(8),
-                        rs.getLong(9), rs.getLong(10), rs.getString(11), rs.getObject(12, OffsetDateTime.class),
-                        rs.getObject(13, OffsetDateTime.class), rs.getString(14));
+                return rs.next() ? job(rs) : null;
             }
         }
     }
 
-    /** The number of findings in {@code scope}, optionally of one job. */
-    static long countFindings(Connection c, RegionScope scope, UUID jobId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM finding" + where(jobId))) {
-            bind(ps, scope, jobId);
+    private static ScreeningService.Job job(ResultSet rs) throws SQLException {
+        return new ScreeningService.Job(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, LocalDate.class),
+                rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getLong(8),
+                rs.getLong(9), rs.getLong(10), rs.getString(11), rs.getObject(12, OffsetDateTime.class),
+                rs.getObject(13, OffsetDateTime.class), rs.getString(14));
+    }
+
+    /** The number of jobs whose region is in {@code scope}. */
+    static long countJobs(Connection c, RegionScope scope) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM screening_job WHERE region LIKE ?")) {
+            ps.setString(1, scope.likePattern());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -56,26 +62,76 @@ final class ScreeningQueries {
         }
     }
 
-    /** A page of the findings in {@code scope}, newest first, optionally of one job. */
-    static List<ScreeningService.Finding> findings(Connection c, RegionScope scope, UUID jobId, PageRequest paging) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, rule_code, knowledge_point_id, knowledge_point_version, "
-                + "result_type, sev_deg, mdtrt_id, psn_no, admdvs, fixmedins_code, feedetl_sns, amount, reason, related_mdtrt_ids, "
-                + "rule_set_version, job_id, found_at, status FROM finding" + where(jobId)
-                + " ORDER BY found_at DESC, id LIMIT ? OFFSET ?")) {
-            int i = bind(ps, scope, jobId);
+    /** A page of the jobs whose region is in {@code scope}, newest first. */
+    static List<ScreeningService.Job> jobs(Connection c, RegionScope scope, PageRequest paging) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(JOB_COLUMNS + " WHERE region LIKE ? ORDER BY started_at DESC, id LIMIT ? OFFSET ?")) {
+            ps.setString(1, scope.likePattern());
+            ps.setInt(2, paging.size());
+            ps.setLong(3, paging.offset());
+            List<ScreeningService.Job> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(job(rs));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** The findings with these ids and the stored claims of their visits (null where the claim is no longer stored). */
+    static java.util.Map<UUID, ScreeningService.FindingDetail> details(Connection c, java.util.Collection<UUID> ids) throws SQLException {
+        java.util.Map<UUID, ScreeningService.FindingDetail> out = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + FINDING_FIELDS + ", v.body::text FROM finding f "
+                + "LEFT JOIN claim_visit v ON v.mdtrt_id = f.mdtrt_id WHERE f.id = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ScreeningService.Finding f = finding(rs);
+                    String body = rs.getString(20);
+                    out.put(f.id(), new ScreeningService.FindingDetail(f, body == null ? null : ClaimStore.read(body)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The number of findings in {@code scope} that match {@code filter}. */
+    static long countFindings(Connection c, RegionScope scope, ScreeningService.FindingFilter filter) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM finding f" + where(filter))) {
+            bind(ps, scope, filter);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** A page of the findings in {@code scope} that match {@code filter}, newest first. */
+    static List<ScreeningService.Finding> findings(Connection c, RegionScope scope, ScreeningService.FindingFilter filter,
+                                                   PageRequest paging) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(FINDING_COLUMNS + where(filter) + " ORDER BY f.found_at DESC, f.id LIMIT ? OFFSET ?")) {
+            int i = bind(ps, scope, filter);
             ps.setInt(i++, paging.size());
             ps.setLong(i, paging.offset());
             List<ScreeningService.Finding> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new ScreeningService.Finding(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4),
-                            rs.getString(5), rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                            split(rs.getString(11)), rs.getObject(12, BigDecimal.class), rs.getString(13), split(rs.getString(14)),
-                            rs.getString(15), rs.getObject(16, UUID.class), rs.getObject(17, OffsetDateTime.class), rs.getString(18)));
+                    out.add(finding(rs));
                 }
             }
             return out;
         }
+    }
+
+    private static ScreeningService.Finding finding(ResultSet rs) throws SQLException {
+        return new ScreeningService.Finding(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4),
+                rs.getString(5), rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                split(rs.getString(11)), rs.getObject(12, BigDecimal.class), rs.getString(13), split(rs.getString(14)),
+                rs.getString(15), rs.getObject(16, UUID.class), rs.getObject(17, OffsetDateTime.class), rs.getString(18),
+                rs.getString(19));
     }
 
     /** True when any claim is stored. */
@@ -139,17 +195,24 @@ final class ScreeningQueries {
         return ps.executeQuery();
     }
 
-    private static String where(UUID jobId) {
-        return " WHERE admdvs LIKE ?" + (jobId == null ? "" : " AND job_id = ?");
+    private static String where(ScreeningService.FindingFilter f) {
+        return " WHERE f.admdvs LIKE ?" + (f.jobId() == null ? "" : " AND f.job_id = ?")
+                + (f.mdtrtId() == null ? "" : " AND f.mdtrt_id = ?") + (f.fixmedinsCode() == null ? "" : " AND f.fixmedins_code = ?")
+                + (f.ruleCode() == null ? "" : " AND f.rule_code = ?");
     }
 
-    private static int bind(PreparedStatement ps, RegionScope scope, UUID jobId) throws SQLException {
-        ps.setString(1, scope.likePattern());
-        if (jobId != null) {
-            ps.setObject(2, jobId);
-            return 3;
+    private static int bind(PreparedStatement ps, RegionScope scope, ScreeningService.FindingFilter f) throws SQLException {
+        int i = 1;
+        ps.setString(i++, scope.likePattern());
+        if (f.jobId() != null) {
+            ps.setObject(i++, f.jobId());
         }
-        return 2;
+        for (String v : new String[]{f.mdtrtId(), f.fixmedinsCode(), f.ruleCode()}) {
+            if (v != null) {
+                ps.setString(i++, v);
+            }
+        }
+        return i;
     }
 
     private static List<String> split(String joined) {

@@ -286,14 +286,43 @@ public class ScreeningService {
     public record Finding(UUID id, String ruleCode, String knowledgePointId, int knowledgePointVersion, String resultType,
                           int sevDeg, String mdtrtId, String psnNo, String admdvs, String fixmedinsCode, List<String> feedetlSns,
                           java.math.BigDecimal amount, String reason, List<String> relatedMdtrtIds, String ruleSetVersion,
-                          UUID jobId, OffsetDateTime foundAt, String status) {
+                          UUID jobId, OffsetDateTime foundAt, String status, String evidence) {
     }
 
-    /** A page of findings in the caller's region, newest first; optionally of one job (the job that first found them). */
-    public PageView<Finding> findings(Caller caller, UUID jobId, PageRequest paging) throws SQLException {
+    /** Which findings a list shows: every condition given must hold (the caller's region always does). */
+    public record FindingFilter(UUID jobId, String mdtrtId, String fixmedinsCode, String ruleCode) {
+    }
+
+    /** A finding and the stored claim of its visit (null once the claim is no longer stored). */
+    public record FindingDetail(Finding finding, Claim claim) {
+    }
+
+    /**
+     * A page of findings in the caller's region, newest first; optionally only those of one job (the job that first
+     * found them), visit, institution and rule.
+     */
+    public PageView<Finding> findings(Caller caller, FindingFilter filter, PageRequest paging) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            long total = ScreeningQueries.countFindings(c, caller.scope(), jobId);
-            return PageView.of(ScreeningQueries.findings(c, caller.scope(), jobId, paging), paging, total);
+            long total = ScreeningQueries.countFindings(c, caller.scope(), filter);
+            return PageView.of(ScreeningQueries.findings(c, caller.scope(), filter, paging), paging, total);
+        }
+    }
+
+    /** A page of the screening jobs of the caller's region, newest first. */
+    public PageView<Job> jobs(Caller caller, PageRequest paging) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            long total = ScreeningQueries.countJobs(c, caller.scope());
+            return PageView.of(ScreeningQueries.jobs(c, caller.scope(), paging), paging, total);
+        }
+    }
+
+    /**
+     * The findings with these ids and their visits' stored claims, for the review feature, which has already checked
+     * that the caller may see them. Blocking.
+     */
+    public Map<UUID, FindingDetail> details(java.util.Collection<UUID> findingIds) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return ScreeningQueries.details(c, findingIds);
         }
     }
 

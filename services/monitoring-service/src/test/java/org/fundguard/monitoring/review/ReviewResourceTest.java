@@ -113,12 +113,12 @@ class ReviewResourceTest {
 
         step("chuzhou-auditor", id, "assignment", Map.of("assignee", "chuzhou-auditor")).statusCode(200)
                 .body("assignee", equalTo("chuzhou-auditor"));
-        step("chuzhou-auditor", id, "first-review", Map.of("outcome", "CONFIRM", "reason", "男性患者使用限女性药品，处方无特殊说明"))
+        step("chuzhou-auditor", id, "first-review", Map.of("outcome", "CONFIRMED", "reason", "男性患者使用限女性药品，处方无特殊说明"))
                 .statusCode(200).body("status", equalTo("SECOND_REVIEW")).body("firstReviewer", equalTo("chuzhou-auditor"));
         // the same auditor cannot do both reviews
-        step("chuzhou-auditor", id, "second-review", Map.of("outcome", "CONFIRM", "reason", "同意")).statusCode(403)
+        step("chuzhou-auditor", id, "second-review", Map.of("outcome", "CONFIRMED", "reason", "同意")).statusCode(403)
                 .contentType(PROBLEM);
-        step("chuzhou-auditor-2", id, "second-review", Map.of("outcome", "CONFIRM", "reason", "复审确认"))
+        step("chuzhou-auditor-2", id, "second-review", Map.of("outcome", "CONFIRMED", "reason", "复审确认"))
                 .statusCode(200).body("status", equalTo("APPEAL_OPEN")).body("secondReviewer", equalTo("chuzhou-auditor-2"));
         // the appeal period is running: no investigation yet
         step("chuzhou-auditor", id, "investigation", Map.of("outcome", "CONFIRMED", "fundLoss", "30.00", "note", "核实"))
@@ -141,7 +141,11 @@ class ReviewResourceTest {
 
         step("chuzhou-auditor", id, "investigation", Map.of("outcome", "CONFIRMED", "note", "核实无变性手术记录"))
                 .statusCode(400).body("errors.field", hasItem("fundLoss"));
+        // after an appeal, a confirmation says why the appeal does not hold (the institution is told; the note stays internal)
         step("chuzhou-auditor", id, "investigation", Map.of("outcome", "CONFIRMED", "fundLoss", "30.00", "note", "核实无变性手术记录"))
+                .statusCode(400).body("errors.field", hasItem("appealAnswer"));
+        step("chuzhou-auditor", id, "investigation", Map.of("outcome", "CONFIRMED", "fundLoss", "30.00", "note", "核实无变性手术记录",
+                        "appealAnswer", "病历中无性别变更记录，申诉理由不成立"))
                 .statusCode(200).body("status", equalTo("DECISION")).body("fundLoss", equalTo(30.0f));
 
         // a fine outside art. 38's 1–2× is refused, naming the field; a department suspension is 6–12 months
@@ -150,12 +154,12 @@ class ReviewResourceTest {
                 "fineMultiple", "3", "agreementActions", List.of(), "publicOfficialInvolved", false);
         Map<String, Object> persons = Map.of("nationalCode", "D341100000001", "personType", "DOCTOR", "responsibilityLevel", "PRINCIPAL");
         step("chuzhou-auditor", id, "decision", Map.of("decision", decision, "institutionName", "滁州市第一人民医院",
-                "responsiblePersons", List.of(persons))).statusCode(400).body("errors.field", hasItem("fineMultiple"));
+                "responsiblePersons", List.of(persons))).statusCode(400).body("errors.field", hasItem("decision.fineMultiple"));
         Map<String, Object> suspend = new java.util.HashMap<>(decision);
         suspend.put("fineMultiple", "1.5");
         suspend.put("agreementActions", List.of(Map.of("action", "SUSPEND_DEPARTMENT", "department", "妇科", "months", 3)));
         step("chuzhou-auditor", id, "decision", Map.of("decision", suspend, "institutionName", "滁州市第一人民医院",
-                "responsiblePersons", List.of(persons))).statusCode(400).body("errors.field", hasItem("agreementActions[0].months"));
+                "responsiblePersons", List.of(persons))).statusCode(400).body("errors.field", hasItem("decision.agreementActions[0].months"));
         Map<String, Object> valid = new java.util.HashMap<>(decision);
         valid.put("fineMultiple", "1.5");
         step("chuzhou-auditor", id, "decision", Map.of("decision", valid, "institutionName", "滁州市第一人民医院",
@@ -220,7 +224,7 @@ class ReviewResourceTest {
         pastDeadlineOf(10);
         his().body(Map.of("statement", "迟到的申诉")).when().post(API + "/institution/reviews/" + definite + "/appeal").then()
                 .statusCode(409).contentType(PROBLEM);
-        step("chuzhou-auditor", definite, "investigation", Map.of("outcome", "UNFOUNDED", "note", "工伤认定书补交，符合限定"))
+        step("chuzhou-auditor", definite, "investigation", Map.of("outcome", "DISMISSED", "note", "工伤认定书补交，符合限定"))
                 .statusCode(200).body("status", equalTo("DISMISSED")).body("closedReason", org.hamcrest.Matchers.containsString("工伤"));
         step("chuzhou-auditor", definite, "assignment", Map.of("assignee", "chuzhou-auditor-2")).statusCode(409);
     }
@@ -239,12 +243,12 @@ class ReviewResourceTest {
         // reviewed on Wednesday 30 September 2026: the second review's 10 working days skip the National Day holiday
         // (1–7 October) and count the make-up working Saturday 10 October, so it is due on 20 October, not 10 October
         clock.set(Clock.fixed(Instant.parse("2026-09-30T02:00:00Z"), BusinessClock.ZONE));
-        step("huaibei-auditor", id, "first-review", Map.of("outcome", "DISMISS", "reason", "该院此药经省局备案用于特定适应症")).statusCode(200)
+        step("huaibei-auditor", id, "first-review", Map.of("outcome", "DISMISSED", "reason", "该院此药经省局备案用于特定适应症")).statusCode(200)
                 .body("stepDue", equalTo("2026-10-20"));
         clock.reset();
-        step("huaibei-auditor-2", id, "second-review", Map.of("outcome", "CONFIRM", "reason", "x", "suppressSimilar", true))
+        step("huaibei-auditor-2", id, "second-review", Map.of("outcome", "CONFIRMED", "reason", "x", "suppressSimilar", true))
                 .statusCode(400).body("errors.field", hasItem("suppressSimilar"));
-        step("huaibei-auditor-2", id, "second-review", Map.of("outcome", "DISMISS", "reason", "备案属实，同类不再提示",
+        step("huaibei-auditor-2", id, "second-review", Map.of("outcome", "DISMISSED", "reason", "备案属实，同类不再提示",
                 "suppressSimilar", true)).statusCode(200).body("status", equalTo("DISMISSED"));
         assertThat(Db.count("SELECT count(*) FROM hit_suppression WHERE case_id = ?::uuid AND fixmedins_code = 'H34060200007'", id))
                 .isEqualTo(1);
@@ -264,12 +268,12 @@ class ReviewResourceTest {
                 .body(Map.of("region", "340600", "method", "AMOUNT", "size", 10))
                 .when().post(API + "/review-samples").then().statusCode(201).body("method", equalTo("AMOUNT"))
                 .body("items.caseId", hasItem(id)).body("errorRate", org.hamcrest.Matchers.nullValue()).extract().path("id");
-        as("huaibei-auditor").contentType(ContentType.JSON).body(Map.of("outcome", "CONFIRM", "reason", "x"))
+        as("huaibei-auditor").contentType(ContentType.JSON).body(Map.of("outcome", "CONFIRMED", "reason", "x"))
                 .when().post(API + "/review-samples/" + sample + "/items/" + id + "/recheck").then().statusCode(403);
-        as("anhui-auditor").contentType(ContentType.JSON).body(Map.of("outcome", "CONFIRM", "reason", "备案不覆盖男性患者"))
+        as("anhui-auditor").contentType(ContentType.JSON).body(Map.of("outcome", "CONFIRMED", "reason", "备案不覆盖男性患者"))
                 .when().post(API + "/review-samples/" + sample + "/items/" + id + "/recheck").then().statusCode(200)
                 .body("rechecked", equalTo(1)).body("disagreements", equalTo(1)).body("errorRate", equalTo(1.0f));
-        as("anhui-auditor").contentType(ContentType.JSON).body(Map.of("outcome", "CONFIRM", "reason", "again"))
+        as("anhui-auditor").contentType(ContentType.JSON).body(Map.of("outcome", "CONFIRMED", "reason", "again"))
                 .when().post(API + "/review-samples/" + sample + "/items/" + id + "/recheck").then().statusCode(409);
         as("chuzhou-auditor").when().get(API + "/review-samples/" + sample).then().statusCode(404);
         // a seeded random sample is drawn the same way twice; variance sampling works too

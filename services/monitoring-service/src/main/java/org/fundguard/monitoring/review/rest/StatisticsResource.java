@@ -2,7 +2,6 @@ package org.fundguard.monitoring.review.rest;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -53,16 +52,19 @@ public class StatisticsResource {
 
     /** The rows and their totals. */
     @Schema(name = "Statistics")
-    public record StatisticsView(@Schema(required = true) LocalDate from, @Schema(required = true) LocalDate to,
+    public record StatisticsView(@Schema(description = "Findings found from this day (with to), China Standard Time.") LocalDate from,
+                                 LocalDate to,
+                                 @Schema(description = "Claims settled (setl_time) from this day (with claimPeriodTo); the rows' month is then the settlement's.")
+                                 LocalDate claimPeriodFrom, LocalDate claimPeriodTo,
                                  @Schema(required = true) List<RowView> rows, @Schema(required = true) long findings,
                                  @Schema(required = true) long confirmed, @Schema(required = true) long dismissed,
                                  @Schema(required = true) long decided, @Schema(required = true) BigDecimal recovered,
                                  @Schema(required = true) BigDecimal fines) {
 
-        static StatisticsView of(LocalDate from, LocalDate to, List<ReviewService.MonthFigures> figures) {
+        static StatisticsView of(LocalDate from, LocalDate to, LocalDate claimFrom, LocalDate claimTo, List<ReviewService.MonthFigures> figures) {
             List<RowView> rows = figures.stream().map(f -> new RowView(f.region(), f.ruleCode(), f.month(), f.findings(), f.confirmed(),
                     f.dismissed(), f.decided(), f.recovered(), f.fines())).toList();
-            return new StatisticsView(from, to, rows, rows.stream().mapToLong(RowView::findings).sum(),
+            return new StatisticsView(from, to, claimFrom, claimTo, rows, rows.stream().mapToLong(RowView::findings).sum(),
                     rows.stream().mapToLong(RowView::confirmed).sum(), rows.stream().mapToLong(RowView::dismissed).sum(),
                     rows.stream().mapToLong(RowView::decided).sum(),
                     rows.stream().map(RowView::recovered).reduce(BigDecimal.ZERO, BigDecimal::add),
@@ -72,12 +74,15 @@ public class StatisticsResource {
 
     @GET
     @RolesAllowed({Roles.ANALYST, Roles.AUDITOR, Roles.ADMIN})
-    @Operation(operationId = "monitoringStatistics", summary = "Findings, confirmations, decisions, recovered amounts and fines by region, rule and month")
+    @Operation(operationId = "monitoringStatistics", summary = "Findings, confirmations, decisions, recovered amounts and fines by region, rule and month, by when found or by the claims' settlement period")
     @APIResponse(responseCode = "200", description = "The statistics of the caller's region.", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatisticsView.class)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an analyst or auditor.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public StatisticsView statistics(@QueryParam("from") @NotNull LocalDate from, @QueryParam("to") @NotNull LocalDate to) throws SQLException {
-        return StatisticsView.of(from, to, service.statistics(caller.get(), from, to));
+    public StatisticsView statistics(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
+                                     @QueryParam("claimPeriodFrom") LocalDate claimPeriodFrom,
+                                     @QueryParam("claimPeriodTo") LocalDate claimPeriodTo) throws SQLException {
+        return StatisticsView.of(from, to, claimPeriodFrom, claimPeriodTo,
+                service.statistics(caller.get(), from, to, claimPeriodFrom, claimPeriodTo));
     }
 }

@@ -188,12 +188,29 @@ public class ScreeningResource {
     @GET
     @Path("/findings")
     @RolesAllowed({Roles.AUDITOR, Roles.ANALYST, Roles.ADMIN})
-    @Operation(operationId = "listFindings", summary = "Findings in the caller's region, newest first; optionally those a job found first")
+    @Operation(operationId = "listFindings", summary = "Findings in the caller's region, newest first; optionally by the job that found them first, visit, institution and rule")
     @APIResponse(responseCode = "200", description = "A page of findings.")
     @APIResponse(responseCode = "400", description = "A parameter is invalid.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an auditor or analyst.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public PageView<FindingView> findings(@QueryParam("jobId") UUID jobId, @Valid @BeanParam PageRequest paging) throws SQLException {
-        return service.findings(caller.get(), jobId, paging).map(FindingView::of);
+    public PageView<FindingView> findings(@QueryParam("jobId") UUID jobId,
+                                          @QueryParam("mdtrtId") @Size(min = 1, max = 64) String mdtrtId,
+                                          @QueryParam("fixmedinsCode") @Size(min = 1, max = 30) String fixmedinsCode,
+                                          @QueryParam("ruleCode") @Size(min = 1, max = 30) String ruleCode,
+                                          @Valid @BeanParam PageRequest paging) throws SQLException {
+        return service.findings(caller.get(), new ScreeningService.FindingFilter(jobId, mdtrtId, fixmedinsCode, ruleCode), paging)
+                .map(FindingView::of);
+    }
+
+    @GET
+    @Path("/screenings")
+    @RolesAllowed({Roles.AUDITOR, Roles.ANALYST, Roles.ADMIN})
+    @Operation(operationId = "listScreenings", summary = "Screening jobs of the caller's region, newest first")
+    @APIResponse(responseCode = "200", description = "A page of jobs.")
+    @APIResponse(responseCode = "400", description = "A parameter is invalid.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not an auditor or analyst.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public PageView<JobView> jobs(@Valid @BeanParam PageRequest paging) throws SQLException {
+        return service.jobs(caller.get(), paging).map(JobView::of);
     }
 }

@@ -1,4 +1,4 @@
-package org.fundguard.report.identity;
+package org.fundguard.kit.privacy;
 
 import org.junit.jupiter.api.Test;
 
@@ -40,5 +40,12 @@ class MaskingTest {
         assertThat(Masking.name("张")).isEqualTo("*");
         assertThat(Masking.name("")).isEmpty();
         assertThat(Masking.phone(null)).isNull();
+    }
+
+    @Test
+    void personNumberShowsOnlyItsLastFourCharacters() {
+        org.assertj.core.api.Assertions.assertThat(Masking.personNumber("43000020100030375675")).isEqualTo("****************5675");
+        org.assertj.core.api.Assertions.assertThat(Masking.personNumber("5675")).isEqualTo("****");
+        org.assertj.core.api.Assertions.assertThat(Masking.personNumber(null)).isNull();
     }
 }

@@ -1,9 +1,10 @@
-package org.fundguard.report.identity;
+package org.fundguard.kit.privacy;
 
 import java.util.Set;
 
 /**
- * Masks personal data for display to staff without need-to-know (脱敏): identity numbers, phone numbers, names.
+ * Masks personal data for display to staff without need-to-know (脱敏): identity numbers, personal numbers, phone numbers,
+ * names; shared by the services (reports-service's reporters, monitoring-service's patients).
  * Each masked character becomes one {@code *}; a value too short to mask safely is masked entirely.
  */
 public final class Masking {
@@ -23,6 +24,14 @@ public final class Masking {
     /** Identity number: the first 6 (region) and last 4 characters shown, {@code 110105********002X}. */
     public static String identityNumber(String id) {
         return keepEnds(id, 6, 4);
+    }
+
+    /**
+     * An opaque personal number that must not be parsed (人员编号 {@code psn_no}): only the last 4 characters shown,
+     * {@code ****************5675}.
+     */
+    public static String personNumber(String number) {
+        return keepEnds(number, 0, 4);
     }
 
     /** Phone number: the first 3 and last 4 characters shown, {@code 138****5678}. */
