@@ -91,7 +91,8 @@ public class StrictJson implements ObjectMapperCustomizer {
 
     /** Where the parser stopped, as {@link #field(JsonParser)} names it ({@code body} when the parser is not known). */
     static String field(JsonParseException e) {
-        return e.getProcessor() instanceof JsonParser p ? field(p) : "body";
+        JsonParser p = e.getProcessor();
+        return p != null ? field(p) : "body";
     }
 
     /** What is wrong with ill-formed JSON, by line and column only: the parser's message quotes the caller's text. */
