@@ -103,7 +103,7 @@ class ServiceEdgeTest {
     @CsvSource(value = {
             "'{\"name\":\"a\",\"parts\":[{\"region\":\"341100\",\"count\":1,}]}' | parts[0] | line 1, column",
             "'{\"name\":\"secret-text'                                         | name     | line 1",
-            "'{\"name\" \"x\"}'                                                | name     | line 1, column 10"},
+            "'{\"name\" \"x\"}'                                                | name     | line 1, column 9"},
             delimiter = '|', quoteCharacter = '\'')
     void illFormedJsonIs400NamingWhereItBrokeWithoutQuotingIt(String body, String field, String where) {
         given().auth().oauth2(Tokens.user("chuzhou-report-handler"))
