@@ -27,6 +27,7 @@ import org.fundguard.security.LoggedPath;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,7 +66,13 @@ public class GatewayRoutes {
     void register(@Observes Router router) {
         sharedClient = newClient();
         vertx.setPeriodic(60_000, t -> limiter.evictIdle(TimeUnit.MINUTES.toNanos(1)));
-        config.routes().forEach((name, route) -> {
+        // routes of one order match in the order they are added: the longest prefix first, so that
+        // /api/qualification/v1/credit-query keeps its own roles inside /api/qualification
+        config.routes().entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<String, GatewayConfig.Route> e) -> e.getValue().prefix().length()).reversed())
+                .forEach(e -> {
+            String name = e.getKey();
+            GatewayConfig.Route route = e.getValue();
             URI upstream = URI.create(config.upstreams().getOrDefault(route.upstream(), ""));
             if (upstream.getHost() == null) {
                 throw new IllegalStateException("gateway.routes." + name + ".upstream names no entry of gateway.upstreams");
@@ -84,7 +91,7 @@ public class GatewayRoutes {
                 handle(rc, name, route, upstream);
             });
             LOG.infof("route %s: %s/** -> %s%s", name, prefix, upstream, route.open() ? " (open)" : " roles=" + route.roles().orElse(List.of()));
-        });
+                });
         // security failures (e.g. a bad token on any route) come back as problem+json too
         router.route().order(-200).failureHandler(rc -> {
             Throwable f = rc.failure();

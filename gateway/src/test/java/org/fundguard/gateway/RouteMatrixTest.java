@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Demo users × routes: exactly the expected 200 / 401 / 403. Columns: reports, monitoring, qualification, clues,
- * disclosure (all /api), then /public/reports and /public/disclosure, then the gateway's metrics (served only on the
+ * disclosure (all /api), then /public/reports and /public/disclosure, then the gateway's metrics, then
+ * qualification's credit query (a longer prefix inside /api/qualification with roles of its own) (served only on the
  * management interface, so no one reaches them through the door). The table is the access policy written out;
  * a change to the route roles must change it too.
  */
@@ -24,25 +25,27 @@ class RouteMatrixTest {
 
     private static final String[] PATHS = {
             "/api/reports/v1/x", "/api/monitoring/v1/x", "/api/qualification/v1/x", "/api/clues/v1/x",
-            "/api/disclosure/v1/x", "/public/reports/v1/x", "/public/disclosure/v1/x", "/q/metrics"};
+            "/api/disclosure/v1/x", "/public/reports/v1/x", "/public/disclosure/v1/x", "/q/metrics",
+            "/api/qualification/v1/credit-query/x"};
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            nobody                          | 401 401 401 401 401 200 200 404
-            chuzhou-report-handler          | 200 403 403 403 403 200 200 404
-            chuzhou-reward-approver         | 200 403 403 403 403 200 200 404
-            chuzhou-auditor                 | 403 200 200 403 403 200 200 404
-            chuzhou-rule-manager            | 403 200 403 403 403 200 200 404
-            chuzhou-qualification-officer   | 403 403 200 403 403 200 200 404
-            chuzhou-clue-officer            | 403 403 403 200 403 200 200 404
-            chuzhou-publisher               | 403 403 403 403 200 200 200 404
-            chuzhou-publication-approver    | 403 403 403 403 200 200 200 404
-            anhui-analyst                   | 200 200 200 403 200 200 200 404
-            huaibei-admin                   | 200 200 200 200 200 200 200 404
-            agency-police                   | 403 403 403 200 403 200 200 404
-            agency-discipline               | 403 403 403 200 403 200 200 404
-            his-h34110200001                | 403 200 200 403 403 200 200 404
-            h34110200001-staff              | 403 200 200 403 403 200 200 404
+            nobody                          | 401 401 401 401 401 200 200 404 401
+            chuzhou-report-handler          | 200 403 403 403 403 200 200 404 403
+            chuzhou-reward-approver         | 200 403 403 403 403 200 200 404 403
+            chuzhou-auditor                 | 403 200 200 403 403 200 200 404 403
+            chuzhou-rule-manager            | 403 200 403 403 403 200 200 404 403
+            chuzhou-qualification-officer   | 403 403 200 403 403 200 200 404 200
+            chuzhou-clue-officer            | 403 403 403 200 403 200 200 404 403
+            chuzhou-publisher               | 403 403 403 403 200 200 200 404 403
+            chuzhou-publication-approver    | 403 403 403 403 200 200 200 404 403
+            anhui-analyst                   | 200 200 200 403 200 200 200 404 200
+            huaibei-admin                   | 200 200 200 200 200 200 200 404 200
+            agency-police                   | 403 403 403 200 403 200 200 404 403
+            agency-discipline               | 403 403 403 200 403 200 200 404 403
+            his-h34110200001                | 403 200 200 403 403 200 200 404 403
+            h34110200001-staff              | 403 200 200 403 403 200 200 404 403
+            bank-demo                       | 403 403 403 403 403 200 200 404 200
             """)
     void answersExactlyAsThePolicySays(String who, String expected) {
         String[] codes = expected.trim().split("\\s+");
@@ -60,6 +63,9 @@ class RouteMatrixTest {
         if (who.startsWith("agency-")) {
             String name = who.substring("agency-".length());
             return given().auth().oauth2(Tokens.client(who, "dev-" + name + "-secret"));
+        }
+        if (who.equals("bank-demo")) {
+            return given().auth().oauth2(Tokens.client(who, "dev-bank-secret"));
         }
         if (who.startsWith("his-")) {
             return given().auth().oauth2(Tokens.client(who, "dev-his-secret"));

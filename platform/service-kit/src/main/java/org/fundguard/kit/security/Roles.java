@@ -30,6 +30,8 @@ public final class Roles {
     public static final String PARTNER_AGENCY = "partner-agency";
     /** A hospital or pharmacy information system (定点医药机构 HIS) calling the 3101/3102 checks. */
     public static final String HIS_SYSTEM = "his-system";
+    /** An authorised third party (a bank, another department): an institution's current credit grade, nothing else. */
+    public static final String CREDIT_READER = "credit-reader";
 
     private Roles() {
     }

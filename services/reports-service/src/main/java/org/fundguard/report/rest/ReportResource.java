@@ -1,5 +1,6 @@
 package org.fundguard.report.rest;
 
+import org.fundguard.kit.request.NoStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

@@ -1,4 +1,4 @@
-package org.fundguard.report.rest;
+package org.fundguard.kit.request;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;

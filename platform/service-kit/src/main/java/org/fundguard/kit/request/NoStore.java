@@ -1,4 +1,4 @@
-package org.fundguard.report.rest;
+package org.fundguard.kit.request;
 
 import jakarta.ws.rs.NameBinding;
 
@@ -8,7 +8,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Responses of the annotated resources carry a receipt, its secret, a reporter's identity or a report's text: no
+ * Responses of the annotated resources carry personal data (a receipt, its secret, an identity, a person's file): no
  * browser, proxy or gateway may keep them ({@code Cache-Control: no-store}, set by {@link NoStoreFilter}), whatever
  * the defaults around them.
  */
