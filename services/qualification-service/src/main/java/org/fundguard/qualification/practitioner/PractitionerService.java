@@ -139,7 +139,10 @@ public class PractitionerService {
 
     @WithTransaction
     public Uni<File> create(Caller actor, NewFile in) {
-        requireCodeFits(in.type(), in.code());
+        String problem = PractitionerCodes.codeProblem(in.type(), in.code());
+        if (problem != null) {
+            return Uni.createFrom().failure(new DomainException.InvalidField("prac_psn_code", problem));
+        }
         if (!actor.scope().canSee(in.region())) {
             return Uni.createFrom().failure(new DomainException.AccessDenied(
                     "Region " + in.region() + " is outside your region " + actor.region() + "."));
@@ -398,13 +401,6 @@ public class PractitionerService {
 
     private boolean isCurrent(PractitionerInstitution i) {
         return i.enddate == null || !i.enddate.isBefore(clock.today());
-    }
-
-    private static void requireCodeFits(PersonType type, String code) {
-        String problem = PractitionerCodes.codeProblem(type, code);
-        if (problem != null) {
-            throw new DomainException.InvalidField("prac_psn_code", problem);
-        }
     }
 
     private static DomainException outside(Caller actor) {

@@ -62,6 +62,7 @@ public class PractitionerResource {
     static final String CODE = "[A-Za-z0-9_-]{1,30}";
     static final String CODE_MESSAGE = "must be 1 to 30 letters, digits, '-' or '_'";
     static final String CSV = "text/csv";
+    static final String TYPES = "DOCTOR|NURSE|PHARMACIST|TECHNICIAN|FEE_REVIEWER|PHARMACY_PRINCIPAL";
 
     private final PractitionerService service;
     private final CurrentCaller caller;
@@ -88,10 +89,11 @@ public class PractitionerResource {
     public Uni<PageView<PractitionerView>> list(@Valid @BeanParam PageRequest paging,
                                                 @QueryParam("region") @Pattern(regexp = "[0-9]{6}", message = "must be a 6-digit administrative code") String region,
                                                 @QueryParam("fixmedins_code") @Pattern(regexp = CODE, message = CODE_MESSAGE) String fixmedins_code,
-                                                @QueryParam("prac_psn_type") PersonType prac_psn_type,
+                                                @QueryParam("prac_psn_type") @Pattern(regexp = TYPES, message = "must be one of DOCTOR, NURSE, PHARMACIST, TECHNICIAN, FEE_REVIEWER, PHARMACY_PRINCIPAL") String prac_psn_type,
                                                 @QueryParam("code_prefix") @Pattern(regexp = CODE, message = CODE_MESSAGE) String code_prefix) {
         boolean mask = masked();
-        return service.list(new PractitionerService.Filter(region, fixmedins_code, prac_psn_type, code_prefix), paging)
+        return service.list(new PractitionerService.Filter(region, fixmedins_code,
+                        prac_psn_type == null ? null : PersonType.valueOf(prac_psn_type), code_prefix), paging)
                 .map(p -> p.map(f -> view(f, mask)));
     }
 
