@@ -16,8 +16,8 @@ import java.util.Set;
 
 /**
  * The demo register ({@code demo/register.csv}: 滁州, 淮北 and 安徽省 files with the fixed codes other features and the demo
- * rely on). Imported as the service itself with national scope, through the same path as an officer's import, so it is
- * idempotent: on a database already seeded nothing is written. Wired by the integrator; not a StartupEvent observer.
+ * rely on). Imported as the service itself with national scope, through the same path as an officer's import, adding only
+ * what is missing: on a database already seeded nothing is written, and what officers changed since stays. Wired by the integrator; not a StartupEvent observer.
  */
 @ApplicationScoped
 public class DemoPractitioners {
@@ -39,7 +39,7 @@ public class DemoPractitioners {
         if (!checked.errors().isEmpty()) {
             return Uni.createFrom().failure(new IllegalStateException("the demo register has bad rows: " + checked.errors()));
         }
-        return service.importRows(SEEDER, checked.good(), List.of(), rows.size())
+        return service.importRows(SEEDER, checked.good(), List.of(), rows.size(), true)
                 .invoke(o -> LOG.infof("demo register: %d rows, %d files created, %d changed, %d unchanged",
                         o.rows(), o.created(), o.updated(), o.unchanged()))
                 .replaceWithVoid();

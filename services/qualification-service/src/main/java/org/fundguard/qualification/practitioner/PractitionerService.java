@@ -257,10 +257,19 @@ public class PractitionerService {
      * file as it stands writes nothing, so importing the same file twice changes nothing the second time.
      */
     public Uni<ImportOutcome> importRows(Caller actor, List<RegisterEntry> good, List<RowError> refused, int rows) {
+        return importRows(actor, good, refused, rows, false);
+    }
+
+    /**
+     * The same; with {@code onlyMissing} a row only adds what is not there yet (a file, or a person's institution) and
+     * never changes what officers may have changed since (the demo seeder's mode).
+     */
+    public Uni<ImportOutcome> importRows(Caller actor, List<RegisterEntry> good, List<RowError> refused, int rows,
+                                         boolean onlyMissing) {
         List<RowError> errors = new ArrayList<>(refused);
         int[] counts = new int[3];
         return Multi.createFrom().iterable(good)
-                .onItem().transformToUniAndConcatenate(e -> Panache.withTransaction(() -> applyRow(actor, e))
+                .onItem().transformToUniAndConcatenate(e -> Panache.withTransaction(() -> applyRow(actor, e, onlyMissing))
                         .onItem().invoke(r -> counts[r.ordinal()]++)
                         .onFailure(RowRefused.class).recoverWithItem(x -> {
                             errors.add(((RowRefused) x).error);
@@ -277,7 +286,7 @@ public class PractitionerService {
                 });
     }
 
-    private Uni<RowResult> applyRow(Caller actor, RegisterEntry e) {
+    private Uni<RowResult> applyRow(Caller actor, RegisterEntry e, boolean onlyMissing) {
         RegionScope scope = actor.scope();
         return Practitioner.<Practitioner>findById(e.code()).chain(p -> {
             if (p == null) {
@@ -296,11 +305,16 @@ public class PractitionerService {
                     return Uni.createFrom().failure(new RowRefused(new RowError(e.row(), RegisterRows.ADMDVS,
                             "is outside your region " + actor.region())));
                 }
-                FileSnapshot before = FileSnapshot.of(p, list);
-                boolean fileChanged = p.personType != e.type() || !p.psnName.equals(e.name());
-                p.personType = e.type();
-                p.psnName = e.name();
                 PractitionerInstitution existing = list.stream().filter(x -> x.fixmedinsCode.equals(e.fixmedinsCode())).findFirst().orElse(null);
+                if (onlyMissing && existing != null) {
+                    return Uni.createFrom().item(RowResult.UNCHANGED);
+                }
+                FileSnapshot before = FileSnapshot.of(p, list);
+                PersonType type = onlyMissing ? p.personType : e.type();
+                String name = onlyMissing ? p.psnName : e.name();
+                boolean fileChanged = p.personType != type || !p.psnName.equals(name);
+                p.personType = type;
+                p.psnName = name;
                 List<PractitionerInstitution> now = new ArrayList<>(list);
                 PractitionerInstitution i = institution(e, existing);
                 if (existing == null) {

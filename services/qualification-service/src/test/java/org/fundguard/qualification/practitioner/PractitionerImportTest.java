@@ -148,5 +148,15 @@ class PractitionerImportTest {
         assertThat(PractitionerDb.count("SELECT count(*) FROM audit_log WHERE entity_id = 'D341102000123' "
                 + "AND actor_subject = 'system:demo-practitioners'")).isEqualTo(2);
         assertThat(PractitionerDb.count("SELECT count(*) FROM practitioner_change WHERE national_code = 'D341102000123'")).isEqualTo(2);
+
+        // what an officer changed since stays when the seeder runs again
+        String api = PractitionerResourceTest.API + "/F341102000001";
+        String etag = given().auth().oauth2(Tokens.user(PractitionerResourceTest.CHUZHOU)).when().get(api)
+                .then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(Tokens.user(PractitionerResourceTest.CHUZHOU)).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(Map.of("prac_psn_type", "FEE_REVIEWER", "psn_name", "赵敏（已更正）")).when().put(api).then().statusCode(200);
+        VertxContextSupport.subscribeAndAwait(() -> demo.seed());
+        assertThat(PractitionerDb.query("SELECT psn_name FROM practitioner WHERE national_code = 'F341102000001'").get(0).get("psn_name"))
+                .isEqualTo("赵敏（已更正）");
     }
 }
