@@ -48,7 +48,10 @@ public class PractitionerService {
         this.json = json;
     }
 
-    /** What a list may be narrowed to; every field may be null. */
+    /**
+     * What a list may be narrowed to; every field may be null. {@code region} takes the file's region with the region
+     * tree below it (341100 lists 341102's files), {@code fixmedinsCode} any institution of the person, current or ended.
+     */
     public record Filter(String region, String fixmedinsCode, PersonType type, String codePrefix) {
     }
 
@@ -99,8 +102,9 @@ public class PractitionerService {
         StringBuilder q = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         if (f.region() != null) {
-            q.append(" and region = :region");
-            params.and("region", f.region());
+            // 以上查下: a city's code lists its counties' files too
+            q.append(" and region like :region");
+            params.and("region", RegionScope.of(f.region()).likePattern());
         }
         if (f.type() != null) {
             q.append(" and personType = :type");

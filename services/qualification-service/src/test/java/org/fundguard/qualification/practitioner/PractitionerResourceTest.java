@@ -176,8 +176,10 @@ class PractitionerResourceTest {
         given().auth().oauth2(Tokens.user(CHUZHOU)).when().get(API + "/" + code + "/history?size=1")
                 .then().statusCode(200).body("totalItems", equalTo(4)).body("totalPages", equalTo(4))
                 .body("items[0].kind", equalTo("INSTITUTION_ENDED"));
-        given().auth().oauth2(Tokens.user(CHUZHOU)).when().get(API + "?region=341102&prac_psn_type=PHARMACIST&size=200")
+        given().auth().oauth2(Tokens.user(CHUZHOU)).when().get(API + "?region=341100&prac_psn_type=PHARMACIST&size=200")
                 .then().statusCode(200).body("items.prac_psn_code", hasItem(code))
                 .body("items.prac_psn_type", not(hasItem("DOCTOR"))).header("Cache-Control", startsWith("no-store"));
+        given().auth().oauth2(Tokens.user(CHUZHOU)).when().get(API + "?region=340600&code_prefix=" + code)
+                .then().statusCode(200).body("totalItems", equalTo(0));
     }
 }
