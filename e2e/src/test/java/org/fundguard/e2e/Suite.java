@@ -29,7 +29,7 @@ import java.util.Map;
 final class Suite implements AutoCloseable {
 
     /** The services the journeys use, as named in {@link Services#SERVICES}. */
-    private static final List<String> STARTED = List.of("reports", "monitoring");
+    private static final List<String> STARTED = List.of("reports", "monitoring", "qualification");
 
     private static Suite shared;
 
@@ -92,6 +92,10 @@ final class Suite implements AutoCloseable {
 
     String reportsUrl() {
         return url("reports");
+    }
+
+    String qualificationUrl() {
+        return url("qualification");
     }
 
     /** A started service's port. */
