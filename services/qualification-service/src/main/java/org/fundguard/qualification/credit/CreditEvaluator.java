@@ -11,30 +11,40 @@ import java.util.Map;
  */
 public final class CreditEvaluator {
 
-    private CreditEvaluator() {
+    private final CreditCatalogue catalogue;
+    private final List<CreditCatalogue.Indicator> indicators;
+    private final Map<String, Integer> index;
+    private final String[] categories;
+    private final int[] max;
+
+    private CreditEvaluator(CreditCatalogue catalogue) {
+        this.catalogue = catalogue;
+        this.indicators = catalogue.indicators();
+        this.index = catalogue.indexes();
+        this.categories = new String[indicators.size()];
+        for (int i = 0; i < categories.length; i++) {
+            categories[i] = catalogue.categoryOf(indicators.get(i).code()).name();
+        }
+        this.max = maxDeductions(catalogue);
     }
 
-    /** One deduction as the evaluation sees it. */
-    public record Deduction(String indicatorCode, int points, boolean repaired, boolean seriousDishonesty) {
-    }
-
-    /** One indicator's line of the explanation. */
-    public record Line(String category, String indicatorCode, String indicatorName, int maxDeduction, int cases,
-                       int repairedCases, int pointsRecorded, int deducted) {
-    }
-
-    public record Evaluation(String catalogueId, int score, String scoreGrade, String grade, String forcedReason,
-                             int inspectionsPerYear, List<Line> lines) {
+    /** An evaluator of {@code catalogue}, its look-ups prepared once (for evaluating many institutions). */
+    public static CreditEvaluator of(CreditCatalogue catalogue) {
+        return new CreditEvaluator(catalogue);
     }
 
     /** Evaluates {@code deductions} of one institution's year against {@code catalogue}. */
     public static Evaluation evaluate(CreditCatalogue catalogue, List<Deduction> deductions) {
-        List<CreditCatalogue.Indicator> indicators = catalogue.indicators();
-        Map<String, Integer> index = catalogue.indexes();
-        int[] points = new int[indicators.size()];
-        int[] cases = new int[indicators.size()];
-        int[] repaired = new int[indicators.size()];
-        int[] recorded = new int[indicators.size()];
+        return of(catalogue).evaluate(deductions);
+    }
+
+    /** Evaluates {@code deductions} of one institution's year. */
+    public Evaluation evaluate(List<Deduction> deductions) {
+        int n = indicators.size();
+        int[] points = new int[n];
+        int[] cases = new int[n];
+        int[] repaired = new int[n];
+        int[] recorded = new int[n];
         boolean serious = false;
         for (Deduction d : deductions) {
             Integer i = index.get(d.indicatorCode());
@@ -50,13 +60,12 @@ public final class CreditEvaluator {
                 serious |= d.seriousDishonesty();
             }
         }
-        int[] max = maxDeductions(catalogue);
         int score = score(catalogue.scale(), max, points);
-        List<Line> lines = new ArrayList<>(indicators.size());
-        for (int i = 0; i < indicators.size(); i++) {
+        List<Line> lines = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
             CreditCatalogue.Indicator ind = indicators.get(i);
-            lines.add(new Line(catalogue.categoryOf(ind.code()).name(), ind.code(), ind.name(), ind.maxDeduction(), cases[i],
-                    repaired[i], recorded[i], Math.min(points[i], max[i])));
+            lines.add(new Line(categories[i], ind.code(), ind.name(), ind.maxDeduction(), cases[i], repaired[i], recorded[i],
+                    Math.min(points[i], max[i])));
         }
         String scoreGrade = catalogue.gradeFor(score);
         String grade = serious ? catalogue.worstGrade() : scoreGrade;
