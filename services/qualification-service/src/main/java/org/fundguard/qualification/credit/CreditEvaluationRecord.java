@@ -40,6 +40,7 @@ public class CreditEvaluationRecord extends PanacheEntityBase {
     @Column(name = "inspections_per_year")
     public int inspectionsPerYear;
 
+    @Column(columnDefinition = "text")
     public String explanation;
 
     @Column(name = "evaluated_at")

@@ -11,6 +11,19 @@ import java.util.Map;
  */
 public final class CreditEvaluator {
 
+    /** One deduction as the evaluation sees it. */
+    public record Deduction(String indicatorCode, int points, boolean repaired, boolean seriousDishonesty) {
+    }
+
+    /** One indicator's line of the explanation. */
+    public record Line(String category, String indicatorCode, String indicatorName, int maxDeduction, int cases,
+                       int repairedCases, int pointsRecorded, int deducted) {
+    }
+
+    public record Evaluation(String catalogueId, int score, String scoreGrade, String grade, String forcedReason,
+                             int inspectionsPerYear, List<Line> lines) {
+    }
+
     private final CreditCatalogue catalogue;
     private final List<CreditCatalogue.Indicator> indicators;
     private final Map<String, Integer> index;

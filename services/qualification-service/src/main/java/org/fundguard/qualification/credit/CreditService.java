@@ -276,18 +276,15 @@ public class CreditService {
         return visibleInstitution(caller, code);
     }
 
-    /** The institution's latest grade and score for an authorised third party; the query itself is audited. */
+    /**
+     * The institution's latest grade and score for an authorised third party, or null when it has none; the query itself
+     * is audited either way (so a "not found" is committed with its audit entry, not rolled back).
+     */
     @WithTransaction
     public Uni<CreditEvaluationRecord> query(Caller caller, String clientId, String code) {
         return CreditEvaluationRecord.<CreditEvaluationRecord>find("fixmedinsCode = ?1", Sort.descending("year"), code)
                 .firstResult()
-                .call(r -> audit.record(caller, "credit.queried", "credit-institution", code, null, queried(clientId, r)))
-                .map(r -> {
-                    if (r == null) {
-                        throw new DomainException.RecordNotFound("institution " + code + " has no credit grade.");
-                    }
-                    return r;
-                });
+                .call(r -> audit.record(caller, "credit.queried", "credit-institution", code, null, queried(clientId, r)));
     }
 
     private static Map<String, Object> queried(String clientId, CreditEvaluationRecord r) {

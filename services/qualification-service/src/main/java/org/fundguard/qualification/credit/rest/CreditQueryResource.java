@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.fundguard.kit.problem.DomainException;
 import org.fundguard.kit.problem.Problem;
 import org.fundguard.kit.request.NoStore;
 import org.fundguard.kit.security.CurrentCaller;
@@ -47,6 +48,11 @@ public class CreditQueryResource {
     @APIResponse(responseCode = "404", description = "The institution has no grade.", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<CreditViews.CreditQueryView> query(@PathParam("fixmedins_code") String code) {
         String client = token.getClaim("azp");
-        return credit.query(caller.get(), client == null ? caller.get().username() : client, code).map(CreditViews.CreditQueryView::of);
+        return credit.query(caller.get(), client == null ? caller.get().username() : client, code).map(r -> {
+            if (r == null) {
+                throw new DomainException.RecordNotFound("institution " + code + " has no credit grade.");
+            }
+            return CreditViews.CreditQueryView.of(r);
+        });
     }
 }
