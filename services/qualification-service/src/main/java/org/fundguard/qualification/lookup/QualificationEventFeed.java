@@ -149,6 +149,10 @@ public class QualificationEventFeed {
                             c.assign(assigned);
                             c.seekToBeginning(fresh);
                         }
+                        if (found != null && found.isEmpty()) {
+                            // the topic does not exist yet: look again soon, its first event is a sanction
+                            nextPartitionCheck = Instant.now().plusSeconds(1);
+                        }
                         if (found != null && targets == null) {
                             // the end of the topic at start: ready once read up to here
                             targets = found.isEmpty() ? Map.of() : c.endOffsets(found);
