@@ -7,6 +7,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.fundguard.kit.qualification.EmergencyVisits;
 import org.fundguard.monitoring.engine.RuleEngine;
 import org.fundguard.monitoring.engine.RuleSet;
 import org.fundguard.monitoring.knowledge.ImportReport;
@@ -36,14 +37,18 @@ public class RuleSetHolder {
         }
     }
 
-    private final AtomicReference<Compiled> current =
-            new AtomicReference<>(new Compiled(0, new RuleEngine(RuleSet.allImplemented("0", KnowledgeBase.empty()))));
+    private final AtomicReference<Compiled> current;
     private final ObjectMapper json;
+    /** The service kit's emergency list, shared with qualification-service's look-up. */
+    private final List<String> emergencyMedTypes;
     /** The version the most recent refresh found in use in the database. */
     private final java.util.concurrent.atomic.AtomicInteger wanted = new java.util.concurrent.atomic.AtomicInteger();
 
-    public RuleSetHolder(ObjectMapper json) {
+    public RuleSetHolder(ObjectMapper json, EmergencyVisits emergency) {
         this.json = json;
+        this.emergencyMedTypes = List.copyOf(emergency.medTypes());
+        this.current = new AtomicReference<>(new Compiled(0,
+                new RuleEngine(RuleSet.allImplemented("0", KnowledgeBase.empty()).withEmergencyMedTypes(emergencyMedTypes))));
     }
 
     public Compiled current() {
@@ -114,7 +119,8 @@ public class RuleSetHolder {
             LOG.warnf("rule set %d: %d stored knowledge points no longer pass the importer and are left out: %s",
                     version, r.rowsRefused(), r.errors().stream().limit(5).toList());
         }
-        RuleSet rules = RuleSet.allImplemented(Integer.toString(version), KnowledgeBase.of(r.accepted()));
+        RuleSet rules = RuleSet.allImplemented(Integer.toString(version), KnowledgeBase.of(r.accepted()))
+                .withEmergencyMedTypes(emergencyMedTypes);
         return new Compiled(version, new RuleEngine(rules));
     }
 

@@ -365,14 +365,18 @@ public final class RuleEngine {
             }
         }
 
-        /** A practitioner whose payment qualification is suspended or terminated on the fee date; 急诊/抢救 excepted. */
+        /**
+         * A practitioner whose payment qualification is suspended or terminated on the fee date; 急诊/抢救 excepted: a line
+         * flagged emergency, the knowledge point's exempt med_types and the service kit's shared emergency list.
+         */
         private void barred(FeeLine line, int i, LocalDate date, long day) {
             BarPeriod bar = ctx.qualifications().barredOn(line.bilgDrCodg(), date);
             if (bar == null) {
                 return;
             }
             KnowledgePoint kp = enabled(rules.barred.resolve(day, region));
-            if (kp == null || line.isEmergency() || prefixMatch(v.medType(), kp.exemptMedTypes())) {
+            if (kp == null || line.isEmergency() || prefixMatch(v.medType(), kp.exemptMedTypes())
+                    || prefixMatch(v.medType(), rules.emergencyMedTypes)) {
                 return;
             }
             lineHit(kp, line, i, amount(line, i), label(kp) + "：开单医生 " + line.bilgDrCodg() + " 的医保支付资格自 "

@@ -36,8 +36,31 @@ public final class RuleSet {
     final KnowledgeCandidates[] frequentVisits;
     /** Codes whose earlier uses by the same patient some rule reads (payment course, frequent purchases). */
     private final Set<String> historyCodes;
+    /**
+     * {@code med_type} codes (or prefixes) of emergency and rescue visits, which the barred-practitioner rule exempts
+     * besides a knowledge point's own {@code exempt_med_types}: the service kit's {@code EmergencyVisits} list, shared
+     * with qualification-service's look-up. Empty unless set with {@link #withEmergencyMedTypes}.
+     */
+    final List<String> emergencyMedTypes;
+
+    /** The same compiled rules with another emergency list. */
+    private RuleSet(RuleSet other, List<String> emergencyMedTypes) {
+        this.version = other.version;
+        this.enabled = other.enabled;
+        this.knowledge = other.knowledge;
+        this.byCode = other.byCode;
+        this.feeDate = other.feeDate;
+        this.barred = other.barred;
+        this.traceCode = other.traceCode;
+        this.death = other.death;
+        this.readmission = other.readmission;
+        this.frequentVisits = other.frequentVisits;
+        this.historyCodes = other.historyCodes;
+        this.emergencyMedTypes = List.copyOf(emergencyMedTypes);
+    }
 
     private RuleSet(String version, Set<RuleClass> enabled, KnowledgeBase knowledge) {
+        this.emergencyMedTypes = List.of();
         this.version = version;
         this.enabled = Collections.unmodifiableSet(enabled);
         this.knowledge = knowledge;
@@ -97,6 +120,19 @@ public final class RuleSet {
     /** Every rule class FundGuard can evaluate, over the given knowledge. */
     public static RuleSet allImplemented(String version, KnowledgeBase knowledge) {
         return compile(version, EnumSet.allOf(RuleClass.class), knowledge);
+    }
+
+    /**
+     * This rule set exempting, in the barred-practitioner rule, visits whose {@code med_type} is one of (or a subcode of)
+     * {@code medTypes}: the service kit's {@code EmergencyVisits.medTypes()}.
+     */
+    public RuleSet withEmergencyMedTypes(List<String> medTypes) {
+        return new RuleSet(this, medTypes);
+    }
+
+    /** The emergency list the barred-practitioner rule exempts (see {@link #withEmergencyMedTypes}). */
+    public List<String> emergencyMedTypes() {
+        return emergencyMedTypes;
     }
 
     public String version() {
