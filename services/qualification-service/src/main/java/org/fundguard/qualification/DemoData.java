@@ -4,6 +4,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.fundguard.qualification.credit.DemoCredit;
 import org.fundguard.qualification.practitioner.DemoPractitioners;
 import org.jboss.logging.Logger;
 
@@ -16,12 +17,14 @@ public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
 
-    void seed(@Observes StartupEvent ev, QualificationConfig config, DemoPractitioners practitioners) throws Throwable {
+    void seed(@Observes StartupEvent ev, QualificationConfig config, DemoPractitioners practitioners,
+              DemoCredit credit) throws Throwable {
         if (!config.demoData()) {
             return;
         }
         // Hibernate Reactive runs on a Vert.x duplicated context; this gives one and waits for the result
         VertxContextSupport.subscribeAndAwait(practitioners::seed);
+        VertxContextSupport.subscribeAndAwait(credit::seed);
         LOG.info("demo data seeded");
     }
 }
