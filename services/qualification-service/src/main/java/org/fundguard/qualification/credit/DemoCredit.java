@@ -49,13 +49,14 @@ public class DemoCredit {
         this.clock = clock;
     }
 
-    /** Seeds what is not there yet: an institution already rated is skipped. */
+    /** Seeds what is not there yet: an institution already evaluated is skipped. */
     public Uni<Void> seed() {
         int first = clock.today().getYear() - 3;
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Demo demo : DEMOS) {
-            chain = chain.chain(() -> Panache.withTransaction(() -> CreditInstitution.<CreditInstitution>findById(demo.code())
-                    .chain(found -> found != null ? Uni.createFrom().voidItem() : seed(demo, first))));
+            // an institution that decisions rated already is still seeded; one with evaluations is not
+            chain = chain.chain(() -> Panache.withTransaction(() -> CreditEvaluationRecord.count("fixmedinsCode", demo.code())
+                    .chain(n -> n > 0 ? Uni.createFrom().voidItem() : seed(demo, first))));
         }
         return chain;
     }
